@@ -1,0 +1,54 @@
+// One esbuild script for every output:
+//   (default)  dist/extension.js (VS Code, node), dist/web/extension.js (browser host),
+//              dist/cli.js (command line), media/dist/*.js (webview scripts), dist/index.json (prebuilt guide index)
+//   --tests    transpile src/ and test/ to out/ for mocha (no bundling: fast, keeps file layout)
+//   --bench    transpile src/ and bench/ to out/ for `npm run bench`
+//   --watch    rebuild the extension on change; --production minifies
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const quiet = args.has('--quiet');
+const logLevel = quiet ? 'warning' : 'info';
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(d => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.d.ts'))
+    .map(d => path.join(d.parentPath ?? d.path, d.name));
+}
+
+async function transpile(dirs) {
+  await esbuild.build({
+    entryPoints: dirs.flatMap(listTs), outdir: 'out', outbase: '.', format: 'cjs', platform: 'node',
+    target: 'node20', sourcemap: 'inline', logLevel,
+  });
+}
+
+async function buildAll() {
+  const common = { bundle: true, sourcemap: !production, minify: production, logLevel, target: 'es2022' };
+  const extension = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', platform: 'node', external: ['vscode'] };
+  const web = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', platform: 'browser', external: ['vscode'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
+  const cli = { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', platform: 'node', banner: { js: '#!/usr/bin/env node' } };
+  const mediaEntries = listTs('media/src');
+  const media = mediaEntries.length ? [{ ...common, entryPoints: mediaEntries, outdir: 'media/dist', format: 'iife', platform: 'browser' }] : [];
+  if (args.has('--watch')) {
+    for (const options of [extension, ...media]) await (await esbuild.context(options)).watch();
+    return;
+  }
+  const targets = [extension, cli, ...media];
+  if (fs.existsSync('src/extension.ts')) targets.push(web);
+  await Promise.all(targets.filter(t => t.entryPoints.every(e => fs.existsSync(e))).map(t => esbuild.build(t)));
+  fs.chmodSync('dist/cli.js', 0o755);
+  // The prebuilt index: parse content/ once at build time so activation never parses Markdown.
+  await transpile(['src']);
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, ['out/src/build/buildIndex.js', 'content', 'dist/index.json'], { stdio: quiet ? 'ignore' : 'inherit' });
+}
+
+if (args.has('--tests')) await transpile(['src', 'test']);
+else if (args.has('--bench')) await transpile(['src', 'bench']);
+else await buildAll();

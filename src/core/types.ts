@@ -1,0 +1,47 @@
+import type { TopicId } from './taxonomy';
+
+/** Where a question comes from: the guide file (relative to its library root) and its 1-based line. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+/** One interview question read from a guide. */
+export interface Entry {
+  /** Stable id: derived from the guide file and the question's own text, so edits elsewhere do not change it. */
+  id: string;
+  question: string;
+  /** Answer as Markdown (code fenced); '' when the guide gives none. */
+  answer: string;
+  /** A short hint the guide gives instead of (or beside) an answer, e.g. `(Discuss … )` after a bullet question. */
+  hint?: string;
+  source: SourceRef;
+  /** Part/section heading the question sits under. */
+  section: string;
+  /** Level where the guide gives one (e.g. "Core Concepts", "Beyond the Basics"). */
+  level?: string;
+  /** 1–3 topics, the first being the main one. */
+  topics: TopicId[];
+  keywords: string[];
+  hasAnswer: boolean;
+  /** For questions without an answer: the section of a guide that covers the subject. */
+  seeAlso?: SourceRef & { section: string };
+  /** Near-duplicate grouping: set on variants, pointing at the canonical entry's id. */
+  canonicalId?: string;
+  /** Set on canonical entries that have variants: the variants' ids. */
+  variantIds?: string[];
+}
+
+/** A parse problem with one guide file; the rest of the library still loads. */
+export interface GuideError {
+  file: string;
+  message: string;
+}
+
+export interface GuideIndex {
+  version: 1;
+  /** Guide files the entries came from, relative to the library root. */
+  guides: string[];
+  entries: Entry[];
+  errors: GuideError[];
+}
