@@ -17,7 +17,8 @@ function listTs(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter(d => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.d.ts'))
-    .map(d => path.join(d.parentPath ?? d.path, d.name));
+    .map(d => path.join(d.parentPath ?? d.path, d.name))
+    .filter(f => !f.split(path.sep).includes('node_modules'));
 }
 
 async function transpile(dirs) {

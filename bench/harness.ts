@@ -1,0 +1,29 @@
+/** A bench row: one measured operation. Times in milliseconds. */
+export interface BenchRow {
+  name: string;
+  /** What was measured, e.g. "5 guides, 266 questions". */
+  detail: string;
+  p50: number;
+  p99: number;
+  mean: number;
+  runs: number;
+  /** Target from DESIGN/issues, e.g. { p99: 5 } meaning p99 under 5 ms. */
+  target?: { p50?: number; p99?: number; mean?: number };
+  /** Extra figures (sizes in bytes etc.) for rows that are not timings. */
+  value?: number;
+  unit?: string;
+}
+
+/** Times `fn` `runs` times after `warmup` untimed calls; returns percentiles in ms. */
+export function measure(name: string, detail: string, fn: (i: number) => unknown, runs = 200, warmup = 20): BenchRow {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(i);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { name, detail, p50: pick(0.5), p99: pick(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, runs };
+}

@@ -1,0 +1,28 @@
+import type { Verb } from './io';
+import { parseArgs } from './io';
+import { indexGuidePaths, loadBundledIndex } from '../core/bundled';
+import type { GuideIndex } from '../core/types';
+
+/** `index [PATH…]`: every entry of the bundled library, or of the guides at PATH. */
+export const index: Verb = async (args, io) => {
+  const { positional, flags } = parseArgs(args);
+  const idx: GuideIndex = positional.length ? indexGuidePaths(positional) : loadBundledIndex();
+  for (const e of idx.errors) io.err(`${e.file}: ${e.message}`);
+  const rows = idx.entries.map(e => ({
+    id: e.id,
+    file: e.source.file,
+    line: e.source.line,
+    question: e.question,
+    section: e.section,
+    ...(e.level ? { level: e.level } : {}),
+    topics: e.topics,
+    hasAnswer: e.hasAnswer,
+    ...(e.canonicalId ? { canonicalId: e.canonicalId } : {}),
+  }));
+  if (flags.has('json')) io.out(JSON.stringify(rows, null, 2));
+  else {
+    for (const r of rows) io.out(`${r.file}:${r.line}\t${r.topics.join(',')}\t${r.hasAnswer ? '' : '(no answer) '}${r.question}`);
+    io.out(`${rows.length} questions from ${idx.guides.length} guides${idx.errors.length ? `, ${idx.errors.length} files skipped` : ''}`);
+  }
+  return idx.errors.length && rows.length === 0 ? 1 : 0;
+};
