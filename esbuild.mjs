@@ -3,13 +3,14 @@
 //              dist/cli.js (command line), media/dist/*.js (webview scripts), dist/index.json (prebuilt guide index)
 //   --tests    transpile src/ and test/ to out/ for mocha (no bundling: fast, keeps file layout)
 //   --bench    transpile src/ and bench/ to out/ for `npm run bench`
-//   --watch    rebuild the extension on change; --production minifies
+//   --watch    rebuild the extension on change; --dev: no minification, inline source maps
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
+// Builds are minified (what ships and what the bench measures); --dev keeps them readable with source maps.
+const production = !args.has('--dev');
 const quiet = args.has('--quiet');
 const logLevel = quiet ? 'warning' : 'info';
 

@@ -1,0 +1,68 @@
+// The commands of the guide library, sidebar and answer view (one handler each).
+import * as vscode from 'vscode';
+import { Command, EXTENSION_SECTION, Setting, View } from '../constants';
+import type { LibraryService } from './library/libraryService';
+import { openGuideAt, type AnswerPanel } from './answer/answerPanel';
+import type { TopicsTreeProvider, TopicsNode } from './topics/topicsTree';
+import { pickQuestion } from './search/searchCommand';
+import type { Log } from './log';
+
+export interface CommandDeps {
+  library: LibraryService;
+  answers: AnswerPanel;
+  topics: TopicsTreeProvider;
+  topicsView: vscode.TreeView<TopicsNode>;
+  log: Log;
+}
+
+/** Accepts an entry id, or a tree node / object carrying one (context menus pass the node). */
+function idOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const o = arg as { id?: unknown; entry?: { id?: unknown } };
+    if (typeof o.entry?.id === 'string') return o.entry.id;
+    if (typeof o.id === 'string') return o.id;
+  }
+  return undefined;
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { library, answers, topics, topicsView, log } = deps;
+  return [
+    vscode.commands.registerCommand(Command.search, async (initial?: unknown) => {
+      const id = await pickQuestion(library, typeof initial === 'string' ? initial : '');
+      if (id) await answers.show(id);
+      return id;
+    }),
+    vscode.commands.registerCommand(Command.openAnswer, async (arg: unknown) => {
+      const id = idOf(arg);
+      return id ? answers.show(id) : false;
+    }),
+    vscode.commands.registerCommand(Command.openGuideSource, async (arg: unknown) => {
+      const id = idOf(arg) ?? answers.currentId;
+      const entry = id ? (await library.get()).get(id) : undefined;
+      if (entry) await openGuideAt(library, entry);
+    }),
+    vscode.commands.registerCommand(Command.revealQuestion, async (arg: unknown) => {
+      const id = idOf(arg);
+      const entry = id ? (await library.get()).get(id) : undefined;
+      if (!entry) return;
+      const canonical = entry.canonicalId ? (await library.get()).get(entry.canonicalId) ?? entry : entry;
+      await vscode.commands.executeCommand(`workbench.view.extension.${View.container}`);
+      await topicsView.reveal(topics.nodeFor(canonical), { select: true, focus: true, expand: true });
+    }),
+    vscode.commands.registerCommand(Command.addGuideFolder, async () => {
+      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Add Guide Folder' });
+      if (!picked?.[0]) return;
+      const config = vscode.workspace.getConfiguration(EXTENSION_SECTION);
+      const folders = config.get<string[]>(Setting.guideFolders, []);
+      const value = picked[0].scheme === 'file' ? picked[0].fsPath : picked[0].toString();
+      if (!folders.includes(value)) await config.update(Setting.guideFolders, [...folders, value], vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(Command.reloadGuides, async () => {
+      library.reload();
+      await library.get();
+    }),
+    vscode.commands.registerCommand(Command.showOutput, () => log.show()),
+  ];
+}

@@ -1,0 +1,72 @@
+// The answer view's messages, shared by the extension and the webview script. Everything arriving from
+// the webview is validated before use.
+
+export interface AnswerLink {
+  id: string;
+  question: string;
+}
+
+export interface AnswerSource {
+  /** e.g. `django-interview-answers-parts-7-16.md:124` */
+  label: string;
+}
+
+/** Extension → webview: what to show. Strings are plain text except the `*Html` fields (markdown-it output, raw HTML off). */
+export interface ShowAnswerMessage {
+  type: 'show';
+  id: string;
+  question: string;
+  topics: string[];
+  section: string;
+  level?: string;
+  source: AnswerSource;
+  answerHtml: string;
+  hintHtml?: string;
+  seeAlso?: { label: string; id?: string };
+  variants: (AnswerLink & { source: string })[];
+  previous?: AnswerLink;
+  next?: AnswerLink;
+  position: { index: number; total: number; topic: string };
+  actions: { quiz: boolean; markKnown: boolean; known: boolean };
+}
+
+export type ToWebview = ShowAnswerMessage;
+
+/** Webview → extension. */
+export type FromAnswerWebview =
+  | { type: 'ready' }
+  | { type: 'open'; id: string }
+  | { type: 'openSource'; id: string }
+  | { type: 'openSeeAlso'; id: string }
+  | { type: 'quizTopic'; id: string }
+  | { type: 'markKnown'; id: string };
+
+const ID = /^[\w:#./@+-]{1,300}$/;
+
+export function parseAnswerMessage(value: unknown): FromAnswerWebview | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'open':
+    case 'openSource':
+    case 'openSeeAlso':
+    case 'quizTopic':
+    case 'markKnown':
+      return typeof m.id === 'string' && ID.test(m.id) ? { type: m.type, id: m.id } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The state the webview keeps with setState, restored after a reload by the panel serializer. */
+export interface AnswerViewState {
+  id: string;
+}
+
+export function parseAnswerState(value: unknown): AnswerViewState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>).id;
+  return typeof id === 'string' && ID.test(id) ? { id } : undefined;
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Setting, View, EXTENSION_SECTION } from '../../src/constants';
+import { ROOT } from './helpers';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('package.json and src/constants.ts agree', () => {
+  it('every declared command is in constants and the other way round', () => {
+    const declared = (pkg.contributes.commands as { command: string; category: string }[]).map(c => c.command).sort();
+    assert.deepEqual(declared, Object.values(Command).sort());
+    for (const c of pkg.contributes.commands) assert.equal(c.category, 'Django Coach', c.command);
+  });
+
+  it('every setting key is declared with a description and a default', () => {
+    const props = pkg.contributes.configuration.properties as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
+    assert.deepEqual(Object.keys(props).sort(), Object.values(Setting).map(k => `${EXTENSION_SECTION}.${k}`).sort());
+    for (const [key, p] of Object.entries(props)) {
+      assert.ok(p.description || p.markdownDescription, key);
+      assert.ok('default' in p, key);
+    }
+  });
+
+  it('views live in our own activity-bar container', () => {
+    assert.equal(pkg.contributes.viewsContainers.activitybar[0].id, View.container);
+    const views = (pkg.contributes.views[View.container] as { id: string }[]).map(v => v.id);
+    for (const [k, id] of Object.entries(View)) if (k !== 'container') assert.ok(views.includes(id), id);
+  });
+
+  it('menus only reference declared commands', () => {
+    const declared = new Set(Object.values(Command) as string[]);
+    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, { command: string }[]>)) {
+      for (const item of items) assert.ok(declared.has(item.command), `${menu}: ${item.command}`);
+    }
+  });
+});
