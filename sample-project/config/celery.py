@@ -1,0 +1,11 @@
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("shop")
+
+# Every CELERY_* setting in settings.py configures the worker.
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
