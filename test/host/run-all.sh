@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The tests that need a real VS Code (code-server, offline), after `npm run build`:
+#   1. install the host (test/host/install.sh; quick when already installed)
+#   2. node esbuild.mjs --tests           (test/ -> out/test/)
+#   3. extension-host tests               (mocha in VS Code's Node extension host: test/integration/*.test.ts)
+#   4. UI end-to-end tests, one at a time (test/ui/*.ui.mjs; screenshots in test/output/screenshots/)
+# Every layer runs even if an earlier one failed; the exit code is non-zero if any failed.
+# Ends with one line "host: N passed, N failed" over layers 3 and 4.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=$ROOT/test/output
+mkdir -p "$OUT"
+
+failed_layers=()
+passed=0
+failed=0
+timings=()
+now() { date +%s; }
+T0=$(now)
+
+# count LOG: add the last "N passed, N failed" line of LOG to the totals (a layer that died before it counts as 1 failure).
+count() {
+  local line
+  line=$(grep -E '(^|: )[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+  if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    failed=$((failed + 1))
+  fi
+}
+
+# layer NAME COMMAND...: run, tee the output into test/output/NAME.log, record time and result.
+layer() {
+  local name=$1; shift
+  local log=$OUT/$name.log start=$(now) rc
+  echo "=== $name"
+  "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  timings+=("$(printf '%-28s %4ss  %s' "$name" $(( $(now) - start )) "$([ "$rc" = 0 ] && echo ok || echo "FAILED (exit $rc)")")")
+  [ "$rc" = 0 ] || failed_layers+=("$name")
+  return "$rc"
+}
+
+summary() {
+  echo
+  echo "=== test/host/run-all.sh: time per layer"
+  printf '  %s\n' "${timings[@]}"
+  printf '  %-28s %4ss\n' total $(( $(now) - T0 ))
+  [ ${#failed_layers[@]} -eq 0 ] || echo "  failed: ${failed_layers[*]}"
+  echo "host: $passed passed, $failed failed"
+}
+
+layer install bash test/host/install.sh || { summary; exit 1; }
+[ -f dist/extension.js ] || layer build npm run build || { summary; exit 1; }
+layer build-tests node esbuild.mjs --tests --quiet || { summary; exit 1; }
+
+layer exthost node test/host/run-exthost-tests.cjs
+count "$OUT/exthost.log"
+
+for ui in test/ui/*.ui.mjs; do
+  name=ui-$(basename "$ui" .ui.mjs)
+  layer "$name" node "$ui"
+  count "$OUT/$name.log"
+done
+
+summary
+[ ${#failed_layers[@]} -eq 0 ]
