@@ -1,0 +1,88 @@
+// Quiz and review figures on a synthetic library of 10,000 questions and a 50,000-review history.
+import { measure, type BenchRow } from './harness';
+import { Library } from '../src/core/library';
+import { TOPICS, type TopicId } from '../src/core/taxonomy';
+import type { Entry } from '../src/core/types';
+import { generateQuiz } from '../src/core/quiz';
+import { applyReview, parseProgress, prepareWrite, progressFromLog, reviewSummary, serializeProgress } from '../src/core/progress';
+import { createRng } from '../src/core/quiz/random';
+import type { Rating, ReviewEvent } from '../src/core/schedule';
+
+const WORDS = ('queryset select related prefetch join index cache signal receiver transaction atomic commit rollback lock row '
+  + 'middleware request response view template form field model migration schema worker task broker retry queue celery '
+  + 'serializer permission throttle token session cookie csrf header static media deploy gunicorn nginx async await loop '
+  + 'channel socket test fixture factory mock coverage admin command locale translation tenant shard replica latency '
+  + 'memory profile trace log metric alert scale partition batch stream cursor iterator defer only annotate aggregate').split(' ');
+
+export function syntheticLibrary(size: number, seed = 1): Library {
+  const rng = createRng(seed);
+  const topics = TOPICS.map(t => t.id) as TopicId[];
+  const sentence = (n: number) => Array.from({ length: n }, () => WORDS[rng.int(WORDS.length)]).join(' ');
+  const entries: Entry[] = [];
+  for (let i = 0; i < size; i++) {
+    const main = topics[i % topics.length];
+    const hasAnswer = i % 10 !== 9;
+    const answer = hasAnswer
+      ? `**${sentence(3)}** ${sentence(14)} (${i}). ${sentence(12)}.\n\n- ${sentence(6)}\n- ${sentence(6)}\n\n\`\`\`python\n${sentence(5)}\n\`\`\`\n\n${sentence(40)}.`
+      : '';
+    entries.push({
+      id: `bench#${i}`, question: `How does ${sentence(4)} work (${i})?`, answer, hasAnswer,
+      topics: i % 4 === 0 ? [main, topics[(i + 7) % topics.length]] : [main], keywords: [], section: 'Bench', source: { file: 'bench.md', line: i + 1 },
+    });
+  }
+  return new Library(entries);
+}
+
+/** A review history of `events` reviews over `cards` questions spread across the last 400 days. */
+export function syntheticLog(library: Library, cards: number, events: number, now: number, seed = 2): ReviewEvent[] {
+  const rng = createRng(seed);
+  const ids = library.canonical().slice(0, cards).map(e => e.id);
+  const log: ReviewEvent[] = [];
+  for (let i = 0; i < events; i++) {
+    const questionId = ids[i < ids.length ? i : rng.int(ids.length)];
+    const at = now - Math.floor(rng.next() * 400 * 86_400_000);
+    const rating = ([1, 2, 3, 3, 3, 4] as Rating[])[rng.int(6)];
+    log.push({ id: `ev${i}`, questionId, rating, at: new Date(at).toISOString(), mode: i % 2 ? 'flashcards' : 'multiple-choice' });
+  }
+  return log;
+}
+
+export function quizBench(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const now = Date.UTC(2025, 2, 10, 12);
+  const library = syntheticLibrary(10_000);
+  rows.push({
+    ...measure('quiz: 20 multiple-choice questions (10,000)', 'all topics, seeded; summaries cached after warm-up',
+      i => generateQuiz(library, { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }), 200, 20),
+    target: { p99: 50 },
+  });
+  const fresh = Array.from({ length: 22 }, (_, i) => syntheticLibrary(10_000, i + 100));
+  rows.push(measure('quiz: 20 MC questions, cold (10,000)', 'first quiz on a freshly loaded library: summaries parsed with markdown-it',
+    i => generateQuiz(fresh[i], { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }), 20, 2));
+
+  const log = syntheticLog(library, 10_000, 50_000, now);
+  const t0 = process.hrtime.bigint();
+  const progress = progressFromLog(log);
+  const foldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  rows.push({ name: 'progress: fold 50,000 reviews through ts-fsrs', detail: '10,000 cards; done on import/migration/salvage only', p50: foldMs, p99: foldMs, mean: foldMs, runs: 1 });
+  rows.push({
+    ...measure('review summary (10,000 cards, 50,000 reviews)', 'due today/tomorrow, new, per-topic mastery, weakest, streak',
+      () => reviewSummary(library, progress, now, { newCardLimit: 20 }), 30, 3),
+    target: { p99: 100 },
+  });
+  const stored = serializeProgress(progress);
+  // Alternate two texts so that the last-parse cache never answers: every run parses and validates.
+  const texts = [stored, `${stored} `];
+  rows.push(measure('progress: load stored document', `${(stored.length / 1024 / 1024).toFixed(1)} MB, 50,000 reviews, JSON.parse + full validation`, i => parseProgress(texts[i % 2]), 10, 2));
+  let n = 0;
+  rows.push(measure('progress: record one answer (applyReview)', '50,000-review document',
+    () => applyReview(progress, { id: `new${n++}`, questionId: 'bench#5', rating: 3, at: new Date(now + n * 1000).toISOString(), mode: 'flashcards' }), 50, 5));
+  const local = applyReview(progress, { id: 'local-1', questionId: 'bench#7', rating: 3, at: new Date(now).toISOString(), mode: 'flashcards' });
+  rows.push(measure('progress: read-merge-write, store unchanged', 'stored text = last parsed; merge one new local answer',
+    () => prepareWrite(stored, local), 20, 2));
+  const other = serializeProgress(applyReview(progress, { id: 'other-1', questionId: 'bench#9', rating: 1, at: new Date(now + 500).toISOString(), mode: 'multiple-choice' }));
+  const stores = [other, `${other} `];
+  rows.push(measure('progress: read-merge-write, other window wrote', 'parse + validate stored 50,000 reviews, merge both new answers',
+    i => prepareWrite(stores[i % 2], local), 10, 2));
+  return rows;
+}

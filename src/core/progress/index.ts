@@ -1,0 +1,6 @@
+export * from './model';
+export * from './event';
+export * from './merge';
+export * from './validate';
+export * from './storage';
+export * from './review';

@@ -1,0 +1,4 @@
+export * from './random';
+export * from './summary';
+export * from './session';
+export * from './generate';

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './fsrs';
+export * from './days';
+export * from './stats';
