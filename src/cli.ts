@@ -3,10 +3,16 @@ import type { CliIo, Verb } from './cli/io';
 import { UsageError } from './cli/io';
 import { index } from './cli/index';
 import { search } from './cli/search';
+import { detect } from './cli/detect';
+import { hover } from './cli/hover';
+import { scan } from './cli/scan';
 
 const VERBS: Record<string, Verb> = {
   index,
   search,
+  detect,
+  hover,
+  scan,
 };
 
 const USAGE = `usage: django-coach <verb> [args] [--json]

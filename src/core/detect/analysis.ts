@@ -1,0 +1,295 @@
+// The per-document analysis callers cache per document version: masked text split into lines and
+// the file's context. From it, `detectAt` examines one line for a hover, `detections` the whole
+// file (incrementally, reusing unchanged lines of the previous version).
+import type { TopicId } from '../taxonomy';
+import { readPythonContext, type PythonContext } from './context';
+import { maskPython, maskTemplate } from './mask';
+import { PythonDetector, type Hit } from './python';
+import { ruleById } from './rules';
+import { matchTemplate, templateTriggerRegex } from './template';
+import { pythonTriggerRegex, STRING_KEY_SOURCE, trieRegexSource } from './triggers';
+
+export type DocumentKind = 'python' | 'template';
+
+/** One Django construct found in a document. Lines and characters are 0-based, `end` exclusive (VS Code's `Position`). */
+export interface Detection {
+  line: number;
+  start: number;
+  end: number;
+  ruleId: string;
+  topics: TopicId[];
+}
+
+/** Limits that keep detection cheap on pathological input; beyond them detection degrades, it never throws. */
+export const LIMITS = {
+  /** Documents longer than this are not analysed at all. */
+  maxDocumentChars: 5_000_000,
+  /** Lines longer than this (minified code, data blobs) are skipped. */
+  maxLineChars: 2_000,
+  /** Whole-file detection stops after this many constructs. */
+  maxDetections: 20_000,
+};
+
+export type Degraded = 'unsupported' | 'binary' | 'too-large' | null;
+
+// Shared regexes (global flag; every scan resets lastIndex, and scans never nest).
+const PYTHON_TRIGGER = pythonTriggerRegex();
+const TEMPLATE_TRIGGER = templateTriggerRegex();
+const STRING_KEY = new RegExp(STRING_KEY_SOURCE, 'g');
+
+const TEMPLATE_LANGUAGES = new Set(['html', 'django-html', 'django-txt', 'htmldjango', 'jinja-html']);
+
+/** The kind of document from a VS Code language id or a file name, or null when detection does not apply. */
+export function documentKind(languageIdOrFileName: string): DocumentKind | null {
+  const s = languageIdOrFileName.toLowerCase();
+  if (s === 'python' || /\.pyw?$|\.pyi$/.test(s)) return 'python';
+  if (TEMPLATE_LANGUAGES.has(s) || /\.(html?|djhtml|dtl)$/.test(s)) return 'template';
+  return null;
+}
+
+export class DocumentAnalysis {
+  readonly kind: DocumentKind | null;
+  readonly text: string;
+  readonly masked: string;
+  readonly lineStarts: number[];
+  /** Where each line's text ends (before its line break). */
+  readonly lineEnds: number[];
+  readonly context: PythonContext | null;
+  readonly degraded: Degraded;
+  private readonly detector: PythonDetector | null;
+  private readonly aliasRegex: RegExp | null;
+  private all: Detection[] | null = null;
+  private lineIndex: Int32Array | null = null;
+
+  constructor(text: string, languageIdOrFileName: string, previous?: DocumentAnalysis) {
+    this.text = text;
+    this.kind = documentKind(languageIdOrFileName);
+    let degraded: Degraded = null;
+    if (!this.kind) degraded = 'unsupported';
+    else if (text.length > LIMITS.maxDocumentChars) degraded = 'too-large';
+    else if (text.slice(0, 8192).includes('\u0000')) degraded = 'binary';
+    this.degraded = degraded;
+    if (degraded) {
+      this.masked = '';
+      this.lineStarts = [0];
+      this.lineEnds = [0];
+      this.context = null;
+      this.detector = null;
+      this.aliasRegex = null;
+      this.all = [];
+      return;
+    }
+    this.masked = this.kind === 'python' ? maskPython(text) : maskTemplate(text);
+    [this.lineStarts, this.lineEnds] = splitLines(text);
+    if (this.kind === 'python') {
+      this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds);
+      this.detector = new PythonDetector({ context: this.context, getResponse: this.masked.includes('get_response') });
+      this.aliasRegex = this.context.aliases.size ? new RegExp(`\\b(?:${trieRegexSource(this.context.aliases.keys())})\\b`, 'g') : null;
+    } else {
+      this.context = null;
+      this.detector = null;
+      this.aliasRegex = null;
+    }
+    if (previous && previous.all && previous.kind === this.kind && !previous.degraded) this.reuse(previous);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The masked text of one line (what detection sees). */
+  maskedLine(line: number): string {
+    return this.masked.slice(this.lineStarts[line], this.lineEnds[line]);
+  }
+
+  /** Every construct in the document, sorted by line and start. Computed once per analysis. */
+  detections(): Detection[] {
+    if (!this.all) this.all = this.detectLines(0, this.lineCount);
+    return this.all;
+  }
+
+  /** The constructs on one line: from the whole-file result when it exists, else by examining that line alone. */
+  detectionsOnLine(line: number): Detection[] {
+    if (this.degraded || line < 0 || line >= this.lineCount) return [];
+    if (this.all) {
+      const index = (this.lineIndex ??= indexByLine(this.all, this.lineCount));
+      return this.all.slice(index[line], index[line + 1]);
+    }
+    return this.detectLines(line, line + 1);
+  }
+
+  /** Examines lines [from, to): the trigger regex over their masked text, one bounded pass. */
+  private detectLines(from: number, to: number): Detection[] {
+    const out: Detection[] = [];
+    if (this.degraded || from >= to) return out;
+    const single = to - from === 1;
+    // One line: run over its slice so the regex cannot wander past it; many lines: over the whole text.
+    const base = single ? this.lineStarts[from] : 0;
+    const t = single ? this.maskedLine(from) : this.masked;
+    const raw = single ? this.text.slice(this.lineStarts[from], this.lineEnds[from]) : this.text;
+    const startOffset = this.lineStarts[from] - base;
+    const endOffset = this.lineEnds[to - 1] - base;
+    const hits: { line: number; hit: Hit; ls: number }[] = [];
+    const push = (line: number, ls: number, hit: Hit | null) => {
+      if (hit && hits.length < LIMITS.maxDetections) hits.push({ line, hit, ls });
+    };
+    if (this.kind === 'template') {
+      this.scan(TEMPLATE_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m, re) => {
+        const r = matchTemplate(t, le, m.index, m[1]);
+        push(line, ls, r.hit);
+        re.lastIndex = Math.max(re.lastIndex, r.next);
+      });
+    } else {
+      const detector = this.detector!;
+      this.scan(PYTHON_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
+        push(line, ls, detector.match(t, ls, le, line, m.index, m[0]));
+      });
+      if (this.aliasRegex) {
+        this.scan(this.aliasRegex, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
+          push(line, ls, detector.matchAlias(t, ls, le, line, m.index, m[0]));
+        });
+      }
+      if (this.context!.settingsLike) {
+        this.scan(STRING_KEY, raw, base, from, startOffset, endOffset, (_ls, le, line, m) => {
+          push(line, _ls, detector.stringKey(raw, t, le, m.index, m[2]));
+        });
+      }
+    }
+    for (const { line, hit, ls } of hits) {
+      const rule = ruleById(hit.ruleId);
+      if (!rule) continue;
+      out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics: [rule.topic] });
+    }
+    return sortAndDropOverlaps(out);
+  }
+
+  /**
+   * Runs `re` over `t` between two offsets, tracking the line of each match and skipping import
+   * lines and over-long lines. `base` is the document offset of `t`'s first character.
+   */
+  private scan(re: RegExp, t: string, base: number, firstLine: number, startOffset: number, endOffset: number,
+    onMatch: (ls: number, le: number, line: number, m: RegExpExecArray, re: RegExp) => void): void {
+    const { lineStarts, lineEnds } = this;
+    const importLines = this.context?.importLines;
+    let line = firstLine;
+    re.lastIndex = startOffset;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t)) && m.index < endOffset) {
+      const p = m.index;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] - base <= p) line++;
+      const ls = lineStarts[line] - base;
+      const le = lineEnds[line] - base;
+      if ((importLines && importLines[line]) || le - ls > LIMITS.maxLineChars) {
+        re.lastIndex = line + 1 < lineStarts.length ? lineStarts[line + 1] - base : t.length;
+        continue;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+      onMatch(ls, le, line, m, re);
+    }
+  }
+
+  /** Takes the detections of lines that did not change (same masked text, same file context) from the previous version. */
+  private reuse(previous: DocumentAnalysis): void {
+    if ((this.context?.signature ?? '') !== (previous.context?.signature ?? '')) return;
+    const n = this.lineCount, pn = previous.lineCount;
+    let prefix = 0;
+    while (prefix < n && prefix < pn && this.maskedLine(prefix) === previous.maskedLine(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < n - prefix && suffix < pn - prefix && this.maskedLine(n - 1 - suffix) === previous.maskedLine(pn - 1 - suffix)) suffix++;
+    const old = previous.all!;
+    const delta = n - pn;
+    const kept: Detection[] = [];
+    for (const d of old) if (d.line < prefix) kept.push(d);
+    const middle = this.detectLines(prefix, n - suffix);
+    const tail: Detection[] = [];
+    for (const d of old) if (d.line >= pn - suffix) tail.push({ ...d, line: d.line + delta });
+    this.all = kept.concat(middle, tail);
+  }
+}
+
+function splitLines(text: string): [number[], number[]] {
+  const starts = [0];
+  const ends: number[] = [];
+  if (!text.includes('\r')) {
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      ends.push(i);
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+  } else {
+    const re = /\r\n?|\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      ends.push(m.index);
+      starts.push(m.index + m[0].length);
+    }
+  }
+  ends.push(text.length);
+  return [starts, ends];
+}
+
+function sortAndDropOverlaps(list: Detection[]): Detection[] {
+  list.sort((a, b) => a.line - b.line || a.start - b.start || b.end - a.end);
+  const out: Detection[] = [];
+  for (const d of list) {
+    const last = out[out.length - 1];
+    if (last && last.line === d.line && d.start < last.end) continue;
+    out.push(d);
+  }
+  return out;
+}
+
+function indexByLine(list: readonly Detection[], lineCount: number): Int32Array {
+  const index = new Int32Array(lineCount + 1);
+  let i = 0;
+  for (let line = 0; line <= lineCount; line++) {
+    while (i < list.length && list[i].line < line) i++;
+    index[line] = i;
+  }
+  return index;
+}
+
+/** Analyses a document; pass the previous version's analysis to reuse its unchanged lines. Never throws. */
+export function analyzeDocument(text: string, languageIdOrFileName: string, previous?: DocumentAnalysis): DocumentAnalysis {
+  try {
+    return new DocumentAnalysis(String(text ?? ''), languageIdOrFileName, previous);
+  } catch {
+    return new DocumentAnalysis('', 'unsupported');
+  }
+}
+
+/** Every Django construct in a document. */
+export function detectDocument(text: string, languageIdOrFileName: string): Detection[] {
+  return safeDetections(analyzeDocument(text, languageIdOrFileName));
+}
+
+function safeDetections(analysis: DocumentAnalysis): Detection[] {
+  try {
+    return analysis.detections();
+  } catch {
+    return [];
+  }
+}
+
+/** The constructs on one line (examines only that line and the cached file context). */
+export function detectLine(analysis: DocumentAnalysis, line: number): Detection[] {
+  try {
+    return analysis.detectionsOnLine(line);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The construct under a position, or null. A position just after a construct still counts
+ * (as VS Code's word ranges do), unless another construct starts there.
+ */
+export function detectAt(analysis: DocumentAnalysis, line: number, character: number): Detection | null {
+  const list = detectLine(analysis, line);
+  let touching: Detection | null = null;
+  for (const d of list) {
+    if (d.start <= character && character < d.end) return d;
+    if (character === d.end) touching = d;
+  }
+  return touching;
+}

@@ -1,0 +1,50 @@
+// The hover model: exactly what the editor's hover shows for a position. The VS Code layer only
+// formats it (and adds the command links).
+import type { Library } from '../library';
+import type { TopicId } from '../taxonomy';
+import { detectAt, type Detection, type DocumentAnalysis } from './analysis';
+import { rankQuestions } from './rank';
+import { ruleById } from './rules';
+
+export interface HoverQuestion {
+  id: string;
+  question: string;
+  preview: string;
+}
+
+export interface HoverModel {
+  /** The construct's range: 0-based line, 0-based start and exclusive end within it. */
+  range: { line: number; start: number; end: number };
+  ruleId: string;
+  /** Short label of the construct, e.g. `transaction.on_commit`. */
+  title: string;
+  topics: TopicId[];
+  /** What interviewers probe about the construct (one line). */
+  probe: string;
+  /** The best-matching questions, best first (at most 3; none when the library has nothing for the topic). */
+  questions: HoverQuestion[];
+}
+
+/** The hover content for one detection. */
+export function hoverForDetection(detection: Detection, library: Library): HoverModel | null {
+  const rule = ruleById(detection.ruleId);
+  if (!rule) return null;
+  return {
+    range: { line: detection.line, start: detection.start, end: detection.end },
+    ruleId: rule.id,
+    title: rule.title,
+    topics: detection.topics,
+    probe: rule.probe,
+    questions: rankQuestions(library, rule).map(({ id, question, preview }) => ({ id, question, preview })),
+  };
+}
+
+/** What the hover shows at a position (0-based line and character), or null where it shows nothing. Never throws. */
+export function hoverAt(analysis: DocumentAnalysis, library: Library, line: number, character: number): HoverModel | null {
+  try {
+    const detection = detectAt(analysis, line, character);
+    return detection ? hoverForDetection(detection, library) : null;
+  } catch {
+    return null;
+  }
+}

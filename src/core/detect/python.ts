@@ -1,0 +1,327 @@
+// Detection in masked Python text. Every trigger-regex match is examined on its own line only, with
+// the file's context (imports, bindings, classes) read beforehand — so one line is as cheap to
+// examine for a hover as it is within a whole-file pass.
+import {
+  enclosingClass, indentWidth, parameterNames, resolveChain, type ClassKind, type PythonContext,
+} from './context';
+import {
+  ATTRIBUTES, DEFS, KWARGS, METHODS, SHORT_FORMS, SIGNAL_MODULES, STRING_KEYS, TARGETS, TARGET_WORDS, settingRule,
+} from './triggers';
+
+/** A hit in the coordinates of the text it was found in (absolute offsets). */
+export interface Hit {
+  start: number;
+  end: number;
+  ruleId: string;
+}
+
+/** What the detector needs besides the text: the file context and a few cheap file-wide facts. */
+export interface PythonEnv {
+  context: PythonContext;
+  /** The file mentions `get_response` (function-based middleware, `__call__` middleware). */
+  getResponse: boolean;
+}
+
+const DOT = 0x2e;
+
+function isIdentChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c;
+}
+
+function nextNonSpace(t: string, i: number, le: number): number {
+  while (i < le && isSpace(t.charCodeAt(i))) i++;
+  return i;
+}
+
+function prevNonSpace(t: string, i: number, ls: number): number {
+  i--;
+  while (i >= ls && isSpace(t.charCodeAt(i))) i--;
+  return i;
+}
+
+/** `=` (not `==`) or an augmented assignment (`+=`, `|=`) at `i`, after spaces. */
+function assignmentAt(t: string, i: number, le: number): boolean {
+  i = nextNonSpace(t, i, le);
+  const c = t.charCodeAt(i);
+  if (c === 0x3d) return t.charCodeAt(i + 1) !== 0x3d;
+  return (c === 0x2b || c === 0x7c || c === 0x2d) && t.charCodeAt(i + 1) === 0x3d;
+}
+
+function callAt(t: string, i: number, le: number): boolean {
+  return t.charCodeAt(nextNonSpace(t, i, le)) === 0x28;
+}
+
+/** Whether the word before `start` (on the same line) is `keyword`. */
+function keywordBefore(t: string, start: number, ls: number, keyword: string): boolean {
+  const k = prevNonSpace(t, start, ls);
+  if (k < ls || k === start - 1) return false; // a keyword is followed by whitespace
+  const from = k - keyword.length + 1;
+  if (from < ls || t.slice(from, k + 1) !== keyword) return false;
+  return from === ls || !isIdentChar(t.charCodeAt(from - 1));
+}
+
+function lineHead(t: string, ls: number, le: number): number {
+  return nextNonSpace(t, ls, le);
+}
+
+interface Chain {
+  /** Start of the dotted name ending at the match. */
+  start: number;
+  /** The name's root is an expression (`foo().bar`, `"x".join`), not a name. */
+  opaque: boolean;
+}
+
+/** Walks left from a match over `name.name.` to the start of the dotted name. */
+function chainStart(t: string, p: number, ls: number): Chain {
+  let s = p;
+  while (s - 1 >= ls && t.charCodeAt(s - 1) === DOT) {
+    let k = s - 2;
+    if (k < ls || !isIdentChar(t.charCodeAt(k))) return { start: s, opaque: true };
+    while (k - 1 >= ls && isIdentChar(t.charCodeAt(k - 1))) k--;
+    const first = t.charCodeAt(k);
+    if (first >= 0x30 && first <= 0x39) return { start: s, opaque: true };
+    s = k;
+  }
+  return { start: s, opaque: false };
+}
+
+function isDecorator(t: string, start: number, ls: number): boolean {
+  const k = prevNonSpace(t, start, ls);
+  return k >= ls && t.charCodeAt(k) === 0x40 && prevNonSpace(t, k, ls) < ls;
+}
+
+/** A name in a binding position: the target of an assignment at the start of a statement, or a keyword argument's name. */
+function isBindingPosition(t: string, start: number, e: number, ls: number, le: number): boolean {
+  const after = nextNonSpace(t, e, le);
+  if (t.charCodeAt(after) !== 0x3d || t.charCodeAt(after + 1) === 0x3d) return false;
+  const before = prevNonSpace(t, start, ls);
+  if (before < ls) return true;
+  const c = t.charCodeAt(before);
+  return c === 0x28 || c === 0x2c;
+}
+
+// Only unambiguous evidence: `.values(` or `.only(` earlier on the line prove nothing by themselves.
+const QUERYSET_LINE = /\.objects\b|\w_set\.|\.(?:filter|exclude|order_by|annotate|select_related|prefetch_related)\(/;
+const QUERYSET_NAME = /^(?:qs|queryset|\w+_qs|\w+_queryset|\w+_set)$/;
+
+function querysetEvidence(t: string, ls: number, le: number, p: number, receiver: readonly string[], env: PythonEnv): boolean {
+  if (receiver.length && QUERYSET_NAME.test(receiver[receiver.length - 1])) return true;
+  if (receiver.includes('objects')) return true;
+  if (QUERYSET_LINE.test(t.slice(ls, p))) return true;
+  // A chained call continued on its own line (`    .values("id")`) in a Django module.
+  return env.context.django && t.charCodeAt(lineHead(t, ls, le)) === DOT;
+}
+
+const ASYNC_DEF = /[ \t]+def[ \t]+[A-Za-z_]\w*/y;
+const SETTING_ATTRIBUTE = /[A-Z][A-Z0-9_]*\b/y;
+
+const META_RULES: Record<ClassKind, string | null> = { model: 'model-meta', form: 'form-class', serializer: 'drf-serializer', django: null };
+
+export class PythonDetector {
+  constructor(private readonly env: PythonEnv) {}
+
+  /** Examines the trigger word `word` at `p` on the line [ls, le) of `t` (masked text). */
+  match(t: string, ls: number, le: number, line: number, p: number, word: string): Hit | null {
+    const e = p + word.length;
+    switch (word) {
+      case 'Meta': return this.meta(t, ls, le, line, p, e);
+      case 'async': return this.asyncView(t, le, p, e);
+      case 'get_response': return this.getResponse(t, ls, le, p, e);
+      case 'settings': return this.settingsAccess(t, ls, le, line, p, e);
+      case 'session': {
+        const chain = chainStart(t, p, ls);
+        const text = t.slice(chain.start, e);
+        if (text === 'request.session' || text.endsWith('.request.session')) return { start: e - 15, end: e, ruleId: 'sessions' };
+        return null;
+      }
+      case 'cleaned_data':
+        return t.charCodeAt(p - 1) === DOT ? { start: p, end: e, ruleId: 'form-validation' } : null;
+      case 'urlpatterns':
+        return p === ls && assignmentAt(t, e, le) ? { start: p, end: e, ruleId: 'url-routing' } : null;
+      case 'django_assert_num_queries':
+      case 'django_assert_max_num_queries':
+        return callAt(t, e, le) ? { start: p, end: e, ruleId: 'assert-num-queries' } : null;
+      case '__call__': {
+        if (!keywordBefore(t, p, ls, 'def') || !(this.env.context.django || this.env.getResponse)) return null;
+        return this.params(t, e, le).includes('request') ? { start: p, end: e, ruleId: 'middleware-class' } : null;
+      }
+    }
+    if (word === 'clean' || word === 'validate' || word.startsWith('clean_') || word.startsWith('validate_')) {
+      return this.validationDef(t, ls, le, line, p, e, word);
+    }
+    if (TARGET_WORDS.has(word)) {
+      const hit = this.qualified(t, ls, le, line, p, e);
+      if (hit) return hit;
+    }
+    const methods = METHODS.get(word);
+    if (methods && t.charCodeAt(p - 1) === DOT && callAt(t, e, le)) {
+      for (const m of methods) if (this.methodApplies(t, ls, le, line, p, m.level)) return { start: p, end: e, ruleId: m.ruleId };
+    }
+    if (p === ls) {
+      const ruleId = settingRule(word);
+      if (ruleId && assignmentAt(t, e, le) && (this.env.context.settingsLike || this.env.context.django)) return { start: p, end: e, ruleId };
+    }
+    const attribute = ATTRIBUTES.get(word);
+    if (attribute && p === lineHead(t, ls, le) && assignmentAt(t, e, le)) return { start: p, end: e, ruleId: attribute };
+    const kwarg = KWARGS.get(word);
+    if (kwarg && t.charCodeAt(p - 1) !== DOT && isBindingPosition(t, p, e, ls, le)) return { start: p, end: e, ruleId: kwarg };
+    const def = DEFS.get(word);
+    if (def && keywordBefore(t, p, ls, 'def') && (def.level === 'any' || this.env.context.django)) return { start: p, end: e, ruleId: def.ruleId };
+    return null;
+  }
+
+  /** A renamed import of a rule's own name (`_` for `gettext_lazy`). */
+  matchAlias(t: string, ls: number, le: number, line: number, p: number, word: string): Hit | null {
+    const e = p + word.length;
+    if (t.charCodeAt(p - 1) === DOT) return null;
+    if (keywordBefore(t, p, ls, 'def') || keywordBefore(t, p, ls, 'class') || isBindingPosition(t, p, e, ls, le)) return null;
+    const r = resolveChain(this.env.context, [word], line, indentWidth(t, ls, le));
+    if (r.kind !== 'qualified') return null;
+    const ruleId = TARGETS.get(r.name);
+    return ruleId ? { start: p, end: e, ruleId } : null;
+  }
+
+  /** `'ATOMIC_REQUESTS': True` — a string key in a settings dictionary. `raw` is the unmasked text, same offsets as `t`. */
+  stringKey(raw: string, t: string, le: number, q: number, key: string): Hit | null {
+    const ruleId = STRING_KEYS.get(key);
+    if (!ruleId) return null;
+    const close = q + key.length + 1;
+    // Masking kept the quotes and blanked the key: it was one whole literal, not part of a longer string.
+    if (t.charCodeAt(q) !== raw.charCodeAt(q) || t.charCodeAt(close) !== raw.charCodeAt(close) || t.charCodeAt(q + 1) !== 0x20) return null;
+    const after = nextNonSpace(t, close + 1, le);
+    const c = t.charCodeAt(after);
+    const isKey = c === 0x3a || (c === 0x5d && assignmentAt(t, after + 1, le));
+    return isKey ? { start: q, end: close + 1, ruleId } : null;
+  }
+
+  private qualified(t: string, ls: number, le: number, line: number, p: number, e: number): Hit | null {
+    const chain = chainStart(t, p, ls);
+    if (chain.opaque) return null;
+    const start = chain.start;
+    if (keywordBefore(t, start, ls, 'def') || keywordBefore(t, start, ls, 'class')) return null;
+    const text = t.slice(start, e);
+    // `atomic = False`, `f(action="store_true")` bind a name; `app.conf.beat_schedule = {…}` uses one.
+    if (start === p && isBindingPosition(t, start, e, ls, le)) return null;
+    const segments = text.split('.');
+    const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
+    if (r.kind === 'qualified') {
+      const ruleId = TARGETS.get(r.name);
+      return ruleId ? { start, end: e, ruleId } : null;
+    }
+    if (r.kind === 'unbound') {
+      const short = SHORT_FORMS.get(text);
+      if (!short || (short.decoratorOnly && !isDecorator(t, start, ls))) return null;
+      return { start, end: e, ruleId: short.ruleId };
+    }
+    return null;
+  }
+
+  private receiver(t: string, ls: number, p: number): { segments: string[]; opaque: boolean } {
+    const chain = chainStart(t, p, ls);
+    const text = t.slice(chain.start, p - 1);
+    return { segments: text ? text.split('.') : [], opaque: chain.opaque };
+  }
+
+  private methodApplies(t: string, ls: number, le: number, line: number, p: number, level: string): boolean {
+    const ctx = this.env.context;
+    switch (level) {
+      case 'any': return true;
+      case 'django':
+        return ctx.django || querysetEvidence(t, ls, le, p, this.receiver(t, ls, p).segments, this.env);
+      case 'queryset':
+        return querysetEvidence(t, ls, le, p, this.receiver(t, ls, p).segments, this.env);
+      case 'signal': return this.isSignal(t, ls, le, line, p);
+      case 'celery': {
+        const { segments, opaque } = this.receiver(t, ls, p);
+        if (opaque || segments.length === 0 || segments[0] === 'self' || segments[0] === 'cls') return false;
+        if (segments.length === 1 && ctx.celeryTasks.has(segments[0])) return true;
+        const r = resolveChain(ctx, segments, line, indentWidth(t, ls, le));
+        if (r.kind === 'qualified' && /(^|\.)tasks\./.test(r.name)) return true;
+        return ctx.celery || ctx.django;
+      }
+      case 'cursor': {
+        if (!ctx.django) return false;
+        const { segments, opaque } = this.receiver(t, ls, p);
+        if (!opaque) return segments[segments.length - 1] === 'cursor';
+        return /\bcursor\(\s*\)$/.test(t.slice(Math.max(ls, p - 24), p - 1));
+      }
+    }
+    return false;
+  }
+
+  private isSignal(t: string, ls: number, le: number, line: number, p: number): boolean {
+    const { segments, opaque } = this.receiver(t, ls, p);
+    if (opaque || segments.length === 0) return false;
+    const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
+    let name: string | undefined;
+    if (r.kind === 'qualified') name = r.name;
+    else if (r.kind === 'unbound') name = SHORT_FORMS.get(segments.join('.'))?.name;
+    if (!name) return false;
+    if (name === 'django.dispatch.Signal()') return true;
+    const dot = name.lastIndexOf('.');
+    if (dot < 0) return false;
+    const module = name.slice(0, dot);
+    return SIGNAL_MODULES.has(module) || (!module.startsWith('django.') && (module === 'signals' || module.endsWith('.signals')));
+  }
+
+  private params(t: string, e: number, le: number): string[] {
+    const open = nextNonSpace(t, e, le);
+    if (t.charCodeAt(open) !== 0x28) return [];
+    const close = t.indexOf(')', open);
+    return parameterNames(t.slice(open + 1, close < 0 || close > le ? le : close));
+  }
+
+  private meta(t: string, ls: number, le: number, line: number, p: number, e: number): Hit | null {
+    if (!keywordBefore(t, p, ls, 'class')) return null;
+    const after = t.charCodeAt(nextNonSpace(t, e, le));
+    if (after !== 0x3a && after !== 0x28) return null;
+    const cls = enclosingClass(this.env.context, line, indentWidth(t, ls, le));
+    const ruleId = cls?.kind ? META_RULES[cls.kind] : null;
+    return ruleId ? { start: p, end: e, ruleId } : null;
+  }
+
+  private asyncView(t: string, le: number, p: number, e: number): Hit | null {
+    if (!this.env.context.django) return null;
+    ASYNC_DEF.lastIndex = e;
+    if (!ASYNC_DEF.exec(t) || ASYNC_DEF.lastIndex > le) return null;
+    const nameEnd = ASYNC_DEF.lastIndex;
+    const params = this.params(t, nameEnd, le).filter(n => n !== 'self' && n !== 'cls');
+    return params[0] === 'request' ? { start: p, end: nameEnd, ruleId: 'async-view' } : null;
+  }
+
+  private getResponse(t: string, ls: number, le: number, p: number, e: number): Hit | null {
+    const head = lineHead(t, ls, le);
+    const isDef = /^(?:async[ \t]+)?def[ \t]/.test(t.slice(head, head + 10));
+    if (isDef) return t.lastIndexOf('(', p) > head ? { start: p, end: e, ruleId: 'middleware-class' } : null;
+    if (!callAt(t, e, le)) return null;
+    if (t.charCodeAt(p - 1) === DOT) return t.slice(Math.max(ls, p - 5), p) === 'self.' ? { start: p, end: e, ruleId: 'middleware-class' } : null;
+    return { start: p, end: e, ruleId: 'middleware-class' };
+  }
+
+  private settingsAccess(t: string, ls: number, le: number, line: number, p: number, e: number): Hit | null {
+    if (t.charCodeAt(e) !== DOT) return null;
+    const attr = SETTING_ATTRIBUTE;
+    attr.lastIndex = e + 1;
+    const m = attr.exec(t);
+    if (!m || attr.lastIndex > le) return null;
+    const chain = chainStart(t, p, ls);
+    if (chain.opaque || keywordBefore(t, chain.start, ls, 'def') || keywordBefore(t, chain.start, ls, 'class')) return null;
+    const segments = t.slice(chain.start, e).split('.');
+    const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
+    const ok = (r.kind === 'qualified' && r.name === 'django.conf.settings') || (r.kind === 'unbound' && segments.length === 1);
+    if (!ok) return null;
+    return { start: chain.start, end: attr.lastIndex, ruleId: m[0] === 'AUTH_USER_MODEL' ? 'custom-user-model' : 'settings-access' };
+  }
+
+  private validationDef(t: string, ls: number, le: number, line: number, p: number, e: number, word: string): Hit | null {
+    if (!keywordBefore(t, p, ls, 'def')) return null;
+    const cls = enclosingClass(this.env.context, line, indentWidth(t, ls, le));
+    if (!cls?.kind) return null;
+    if (word.startsWith('validate') ? cls.kind !== 'serializer' : cls.kind === null) return null;
+    return { start: p, end: e, ruleId: 'form-validation' };
+  }
+}

@@ -1,0 +1,157 @@
+// The rule table compiled once into lookups and a single trigger regex. Detection runs the regex over
+// masked text; every match is a word some rule might care about, and the lookups say which.
+import { RULES, type MethodLevel, type Rule } from './rules';
+
+export interface ShortForm {
+  /** The qualified name the short form stands for. */
+  name: string;
+  ruleId: string;
+  /** Only as a decorator (`@receiver`), not as a bare name elsewhere. */
+  decoratorOnly: boolean;
+}
+
+export interface MethodRule {
+  ruleId: string;
+  level: MethodLevel;
+}
+
+/** Qualified name → rule id. */
+export const TARGETS = new Map<string, string>();
+/** Dotted suffixes of qualified names (`transaction.atomic`, `post_save`) usable when the root is not imported. */
+export const SHORT_FORMS = new Map<string, ShortForm>();
+/** Last segments of qualified names: a match on one of them may complete a qualified name. */
+export const TARGET_WORDS = new Set<string>();
+export const METHODS = new Map<string, MethodRule[]>();
+export const SETTINGS = new Map<string, string>();
+/** Setting name prefixes such as `SECURE_`. */
+export const SETTING_PREFIXES: [string, string][] = [];
+export const STRING_KEYS = new Map<string, string>();
+export const ATTRIBUTES = new Map<string, string>();
+export const KWARGS = new Map<string, string>();
+export const DEFS = new Map<string, { ruleId: string; level: 'any' | 'django' }>();
+export const TAGS = new Map<string, string>();
+export const FILTERS = new Map<string, string>();
+
+/** Words with their own handling in the Python detector. */
+export const SPECIAL_WORDS = ['Meta', 'async', 'get_response', 'settings', 'session', 'cleaned_data', 'urlpatterns',
+  'django_assert_num_queries', 'django_assert_max_num_queries', '__call__', 'clean', 'validate'];
+/** Word patterns with their own handling (method definitions such as `def clean_email`). */
+const SPECIAL_PATTERNS = ['clean_\\w+', 'validate_\\w+'];
+
+/** Django's signal modules: a name from one of them is a signal. */
+export const SIGNAL_MODULES = new Set(['django.db.models.signals', 'django.core.signals', 'django.contrib.auth.signals',
+  'django.test.signals', 'django.db.backends.signals']);
+
+/** Classes whose instances rules follow through a variable (`register = template.Library()` → `@register.filter`). */
+export const INSTANCE_CLASSES = new Map<string, string>([
+  ['django.dispatch.Signal', 'django.dispatch.Signal'],
+  ['django.dispatch.dispatcher.Signal', 'django.dispatch.Signal'],
+  ['django.template.Library', 'django.template.Library'],
+  ['django.template.base.Library', 'django.template.Library'],
+  ['django.template.library.Library', 'django.template.Library'],
+  ['celery.Celery', 'celery.Celery'],
+  ['rest_framework.routers.DefaultRouter', 'rest_framework.routers.DefaultRouter'],
+  ['rest_framework.routers.SimpleRouter', 'rest_framework.routers.SimpleRouter'],
+]);
+
+/** Module paths Django re-exports under another name. */
+const MODULE_ALIASES: [string, string][] = [
+  ['django.contrib.gis.db.models', 'django.db.models'],
+  ['django.db.models.fields.related', 'django.db.models'],
+  ['django.db.models.base', 'django.db.models'],
+  ['django.views.generic.base', 'django.views.generic'],
+  ['django.views.generic.list', 'django.views.generic'],
+  ['django.views.generic.detail', 'django.views.generic'],
+  ['django.views.generic.edit', 'django.views.generic'],
+];
+
+export function normalizeQualified(name: string): string {
+  for (const [from, to] of MODULE_ALIASES) {
+    if (name.startsWith(from) && (name.length === from.length || name.charCodeAt(from.length) === 0x2e)) return to + name.slice(from.length);
+  }
+  return name;
+}
+
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compile(rule: Rule): void {
+  for (const name of rule.names ?? []) {
+    TARGETS.set(name, rule.id);
+    const segments = name.split('.');
+    TARGET_WORDS.add(segments[segments.length - 1]);
+    if (name.includes('()')) continue; // instance methods are reached only through a resolved variable
+    for (let k = 1; k < segments.length; k++) {
+      const short = segments.slice(segments.length - k).join('.');
+      if (k === 1 && !rule.bare) continue;
+      if (SHORT_FORMS.has(short)) continue;
+      SHORT_FORMS.set(short, { name, ruleId: rule.id, decoratorOnly: k === 1 && rule.bare === 'decorator' });
+    }
+  }
+  for (const m of rule.methods ?? []) {
+    const [name, level] = typeof m === 'string' ? [m, rule.methodLevel ?? 'any'] : m;
+    add(METHODS, name, { ruleId: rule.id, level });
+  }
+  for (const s of rule.settings ?? []) {
+    if (s.endsWith('*')) SETTING_PREFIXES.push([s.slice(0, -1), rule.id]);
+    else SETTINGS.set(s, rule.id);
+  }
+  for (const k of rule.stringKeys ?? []) STRING_KEYS.set(k, rule.id);
+  for (const a of rule.attributes ?? []) ATTRIBUTES.set(a, rule.id);
+  for (const k of rule.kwargs ?? []) KWARGS.set(k, rule.id);
+  for (const d of rule.defs ?? []) DEFS.set(d, { ruleId: rule.id, level: rule.defLevel ?? 'any' });
+  for (const t of rule.tags ?? []) TAGS.set(t, rule.id);
+  for (const f of rule.filters ?? []) FILTERS.set(f, rule.id);
+}
+
+for (const rule of RULES) compile(rule);
+
+/** Builds an alternation of `words` factored as a trie, so the regex engine rejects most positions on the first character. */
+export function trieRegexSource(words: Iterable<string>): string {
+  interface Node { end: boolean; next: Map<string, Node> }
+  const root: Node = { end: false, next: new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const escape = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const emit = (node: Node): string => {
+    const branches = [...node.next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([ch, child]) => escape(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    if (!node.end) return body;
+    return branches.length === 1 && branches[0].length === 1 ? `${body}?` : `(?:${branches.join('|')})?`;
+  };
+  return emit(root);
+}
+
+const SETTING_PATTERNS = SETTING_PREFIXES.map(([prefix]) => `${prefix}[A-Z0-9_]+`);
+
+/** Every word the Python detector reacts to. */
+export const PYTHON_TRIGGER_WORDS: ReadonlySet<string> = new Set([
+  ...TARGET_WORDS, ...METHODS.keys(), ...SETTINGS.keys(), ...ATTRIBUTES.keys(), ...KWARGS.keys(), ...DEFS.keys(), ...SPECIAL_WORDS,
+]);
+
+/** The single trigger regex over masked Python text (global; callers reset `lastIndex`). */
+export const PYTHON_TRIGGER_SOURCE = `\\b(?:${trieRegexSource(PYTHON_TRIGGER_WORDS)}|${[...SPECIAL_PATTERNS, ...SETTING_PATTERNS].join('|')})\\b`;
+
+export function pythonTriggerRegex(): RegExp {
+  return new RegExp(PYTHON_TRIGGER_SOURCE, 'g');
+}
+
+export const STRING_KEY_SOURCE = `(['"])(${[...STRING_KEYS.keys()].join('|')})\\1`;
+
+export function settingRule(word: string): string | undefined {
+  const direct = SETTINGS.get(word);
+  if (direct) return direct;
+  for (const [prefix, ruleId] of SETTING_PREFIXES) if (word.startsWith(prefix) && word.length > prefix.length) return ruleId;
+  return undefined;
+}

@@ -1,0 +1,321 @@
+// Look-alikes, import context, incremental re-detection and bad input, on small snippets written
+// for each case. (The annotated fixture project covers every rule; these name the traps one by one.)
+import assert from 'node:assert/strict';
+import { analyzeDocument, detectAt, detectDocument, LIMITS } from '../../src/core/detect/analysis';
+
+/** `rule [text]` for each detection, in order. */
+function found(code: string, file = 'module.py'): string[] {
+  const lines = code.split(/\r\n|\r|\n/);
+  return detectDocument(code, file).map(d => `${d.ruleId} [${lines[d.line].slice(d.start, d.end)}]`);
+}
+
+describe('detection: look-alikes are not Django', () => {
+  it('a local variable called signal or m2m_changed', () => {
+    assert.deepEqual(found('def diff(old, new):\n    m2m_changed = set(new) - set(old)\n    signal = "changed"\n    if m2m_changed:\n        return signal, m2m_changed\n'), []);
+  });
+
+  it('Python\'s own signal module', () => {
+    assert.deepEqual(found('import signal\n\nsignal.signal(signal.SIGTERM, lambda *a: None)\nsignal.alarm(5)\n'), []);
+  });
+
+  it('a local m2m_changed in a module that imports other Django signals', () => {
+    assert.deepEqual(found('from django.db.models.signals import post_save\n\nm2m_changed = {"added": []}\nprint(m2m_changed)\n'), []);
+  });
+
+  it('atomic and transaction imported from another library', () => {
+    assert.deepEqual(found('from mylib.db import atomic, transaction\n\n@atomic\ndef move(a, b):\n    with transaction.atomic():\n        transaction.on_commit(a)\n'), []);
+  });
+
+  it('a payment object called transaction, even in a module that imports Django\'s transaction', () => {
+    const code = [
+      'from django.db import transaction',
+      '',
+      'def capture(payment, gateway):',
+      '    transaction = gateway.begin()',
+      '    transaction.atomic()',
+      '    payment.transaction.atomic()',
+      '',
+      'def charge(transaction):',
+      '    transaction.atomic()',
+      '',
+      'def refund(payment):',
+      '    with transaction.atomic():',
+      '        pass',
+    ].join('\n');
+    assert.deepEqual(found(code), ['atomic [transaction.atomic]']);
+    assert.equal(detectDocument(code, 'm.py')[0].line, 11, 'only the one in refund(), where the name is Django\'s');
+  });
+
+  it('.connect() of sockets, databases and non-Django signals', () => {
+    const code = [
+      'import socket, sqlite3',
+      'from blinker import Signal',
+      'from django.db.models.signals import post_save',
+      'ready = Signal("ready")',
+      'def run(db, client):',
+      '    socket.socket().connect(("h", 1))',
+      '    sqlite3.connect("x.db")',
+      '    db.connect()',
+      '    client.connect(timeout=3)',
+      '    ready.connect(run)',
+      '    post_save.connect(run)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['post-save [post_save]', 'signal-connect [connect]']);
+  });
+
+  it('cached_property and lru_cache are not Django caching; neither is a dict called cache', () => {
+    const code = [
+      'from functools import cached_property, lru_cache',
+      'from django.utils.functional import cached_property as django_cached_property',
+      'class Report:',
+      '    @cached_property',
+      '    def rows(self): return []',
+      '    @django_cached_property',
+      '    def more(self): return []',
+      '    @lru_cache(maxsize=64)',
+      '    def total(self, year):',
+      '        cache = {}',
+      '        return cache.get(year), self.cache.get(year)',
+    ].join('\n');
+    assert.deepEqual(found(code), []);
+  });
+
+  it('class Meta outside Django classes: plain classes, marshmallow and graphene schemas', () => {
+    const code = [
+      'import graphene',
+      'from marshmallow import Schema',
+      'class Plain:',
+      '    class Meta:',
+      '        ordering = ["id"]',
+      'class UserSchema(Schema):',
+      '    class Meta:',
+      '        fields = ("id",)',
+      'class UserType(graphene.ObjectType):',
+      '    class Meta:',
+      '        description = "x"',
+    ].join('\n');
+    assert.deepEqual(found(code), []);
+  });
+
+  it('class Meta of a Django model, of a subclass of a local abstract model, and of an app\'s imported base model', () => {
+    const code = [
+      'from django.db import models',
+      'from core.models import TimeStamped',
+      'class Base(models.Model):',
+      '    class Meta:',
+      '        abstract = True',
+      'class Order(Base):',
+      '    class Meta:',
+      '        ordering = ["id"]',
+      'class Invoice(TimeStamped):',
+      '    class Meta(TimeStamped.Meta):',
+      '        pass',
+    ].join('\n');
+    assert.deepEqual(found(code), ['model-definition [models.Model]', 'model-meta [Meta]', 'model-meta [Meta]', 'model-meta [Meta]']);
+  });
+
+  it('a commented-out decorator, and constructs in docstrings, f-strings and string literals', () => {
+    const code = [
+      'from django.dispatch import receiver',
+      'from django.db.models.signals import post_save',
+      '# @receiver(post_save)',
+      '#@receiver(post_save)',
+      'def handler(sender, **kwargs):',
+      '    """Connected with @receiver(post_save); calls transaction.on_commit()."""',
+      '    log = f"{post_save} {kwargs[\'select_related\']}"',
+      '    return "post_save.connect(handler)", r\'\\d select_for_update\', b"cache.get"',
+    ].join('\n');
+    assert.deepEqual(found(code), []);
+  });
+
+  it('unittest.TestCase, a Celery-less .delay(), and Scrapy-style process_request outside Django', () => {
+    const code = [
+      'from unittest import TestCase',
+      'class T(TestCase):',
+      '    def test(self): pass',
+      'class Downloader:',
+      '    def process_request(self, request, spider): pass',
+      '    def __call__(self, request): return request',
+      'def go(anim):',
+      '    anim.delay(3)',
+      'async def handler(request):',
+      '    return request',
+    ].join('\n');
+    assert.deepEqual(found(code), []);
+  });
+
+  it('generic method names (.only, .values, .iterator, .execute) count only where a queryset or Django is evident', () => {
+    assert.deepEqual(found('def f(items, q, cur):\n    items.values()\n    q.only()\n    q.iterator()\n    cur.execute("x")\n'), []);
+    assert.deepEqual(found('def f(Book):\n    Book.objects.values("id")\n    Book.objects.only("id")\n'), ['values-list [values]', 'only-defer [only]']);
+    assert.deepEqual(found('from django.db import connection\ndef f(qs, data):\n    data.values()\n    qs.values("id")\n    qs.iterator()\n    connection.cursor().execute("x")\n'),
+      ['values-list [values]', 'queryset-iterator [iterator]', 'raw-sql [execute]']);
+  });
+
+  it('a name defined by the file itself shadows a distinctive Django name', () => {
+    assert.deepEqual(found('def on_commit(fn):\n    return fn()\n\non_commit(print)\n'), []);
+    assert.deepEqual(found('def handler(post_save):\n    post_save.connect(handler)\n'), []);
+  });
+
+  it('keyword arguments and assignments that only share a name', () => {
+    const code = 'from rest_framework.decorators import action\nfrom django.db import transaction\n'
+      + 'parser.add_argument("--x", action="store_true")\natomic = False\nclass M:\n    atomic = False\n';
+    assert.deepEqual(found(code), []);
+  });
+});
+
+describe('detection: import context', () => {
+  it('resolves aliases of modules and of names', () => {
+    const code = [
+      'from django.db import transaction as tx',
+      'from django.db.transaction import atomic as db_atomic, on_commit as after_commit',
+      'from django.utils.translation import gettext_lazy as _',
+      'import django.db.models as m',
+      '@db_atomic',
+      'def f():',
+      '    tx.on_commit(g)',
+      '    after_commit(g)',
+      '    return _("Hi"), m.F("x"), m.Q(a=1)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['atomic [db_atomic]', 'on-commit [tx.on_commit]', 'on-commit [after_commit]', 'i18n [_]', 'f-expression [m.F]', 'q-object [m.Q]']);
+  });
+
+  it('follows plain imports, dotted access and star imports', () => {
+    const code = [
+      'import django',
+      'from django.db.models import *',
+      'from django.db.models import signals',
+      'django.db.transaction.atomic()',
+      'F("x") + Count("y")',
+      'signals.post_save.connect(h)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['atomic [django.db.transaction.atomic]', 'f-expression [F]', 'annotate-aggregate [Count]',
+      'post-save [signals.post_save]', 'signal-connect [connect]']);
+  });
+
+  it('reads multi-line parenthesised and backslash-continued imports, and never reports import lines themselves', () => {
+    const code = 'from django.db.models import (\n    F,\n    Q as Query,\n)\nfrom django.core.cache \\\n    import cache\nQuery(a=1) | Q(b=2)\ncache.set("k", F("v"))\n';
+    assert.deepEqual(found(code), ['q-object [Query]', 'cache-api [cache.set]', 'f-expression [F]']);
+  });
+
+  it('custom signals: defined with Signal(), imported from a signals module, connected and sent', () => {
+    const code = [
+      'from django.dispatch import Signal',
+      'from orders.signals import order_paid',
+      'from . import signals',
+      'shipped = Signal()',
+      'shipped.connect(h)',
+      'order_paid.send(sender=None)',
+      'signals.order_refunded.send_robust(sender=None)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['custom-signal [Signal]', 'signal-connect [connect]', 'custom-signal [send]', 'custom-signal [send_robust]']);
+  });
+
+  it('Celery: shared_task, the project app imported from its celery module, and tasks defined in the file', () => {
+    const code = [
+      'from proj.celery import app',
+      '@app.task(bind=True)',
+      'def ping(self):',
+      '    pass',
+      'def later():',
+      '    ping.delay()',
+    ].join('\n');
+    assert.deepEqual(found(code), ['celery-task [app.task]', 'celery-call [delay]']);
+  });
+});
+
+describe('detection: text shapes', () => {
+  it('reports columns per line with CRLF and lone CR line breaks', () => {
+    const code = 'from django.db import transaction\r\n\r\nwith transaction.atomic():\r\n    transaction.on_commit(f)\rx = 1\n';
+    const d = detectDocument(code, 'm.py').map(x => [x.line, x.start, x.end, x.ruleId]);
+    assert.deepEqual(d, [[2, 5, 23, 'atomic'], [3, 4, 25, 'on-commit']]);
+  });
+
+  it('counts a tab as one character, as VS Code does', () => {
+    const d = detectDocument('from django.db import transaction\nif x:\n\twith transaction.atomic():\n\t\tpass\n', 'm.py');
+    assert.deepEqual(d.map(x => [x.line, x.start, x.end]), [[2, 6, 24]]);
+  });
+
+  it('detects in Django templates and ignores other languages', () => {
+    assert.deepEqual(found('{% load cache %}{% cache 60 k %}{{ x|safe }}', 'page.html'), ['template-cache [{% load cache %}]', 'template-cache [{% cache 60 k %}]', 'template-safe [|safe]']);
+    assert.deepEqual(found('{% csrf_token %}', 'django-html'), ['template-csrf [{% csrf_token %}]']);
+    assert.deepEqual(found('post_save.connect(h)', 'notes.md'), []);
+    assert.deepEqual(found('{% csrf_token %}', 'module.py'), []);
+  });
+});
+
+describe('detection: incremental re-detection', () => {
+  const base = [
+    'from django.db import transaction',
+    'from django.db.models import F',
+    '',
+    'def a():',
+    '    with transaction.atomic():',
+    '        Order.objects.select_related("c")',
+    '',
+    'def b():',
+    '    Order.objects.update(n=F("n") + 1)',
+  ].join('\n');
+
+  const edits: [string, (s: string) => string][] = [
+    ['a line inserted in the middle', s => s.replace('\ndef b():', '\nx = 1\ndef b():')],
+    ['a construct added', s => s.replace('    Order.objects.update', '    transaction.on_commit(f)\n    Order.objects.update')],
+    ['a construct removed', s => s.replace('        Order.objects.select_related("c")', '        pass')],
+    ['a docstring opened above everything', s => s.replace('def a():', '"""\ndef a():')],
+    ['an import changed', s => s.replace('import F', 'import F, Q')],
+    ['a line deleted at the top', s => s.slice(s.indexOf('\n') + 1)],
+  ];
+
+  for (const [name, edit] of edits) {
+    it(`after ${name}, equals a full re-detection`, () => {
+      const before = analyzeDocument(base, 'm.py');
+      before.detections();
+      const text = edit(base);
+      assert.notEqual(text, base);
+      const incremental = analyzeDocument(text, 'm.py', before).detections();
+      assert.deepEqual(incremental, analyzeDocument(text, 'm.py').detections());
+    });
+  }
+});
+
+describe('detection: bad input degrades, never throws', () => {
+  it('unterminated strings end at their line (single quotes) or run to the end (triple quotes)', () => {
+    assert.deepEqual(found('from django.db import transaction\nx = "never closed transaction.atomic()\ntransaction.atomic()\n'), ['atomic [transaction.atomic]']);
+    assert.deepEqual(found('from django.db import transaction\nx = """never closed\ntransaction.atomic()\n'), []);
+  });
+
+  it('skips over-long lines (minified code) but still detects on the others', () => {
+    const long = `x = [${'1, '.repeat(LIMITS.maxLineChars)}] ; Book.objects.select_related("a")`;
+    assert.deepEqual(found(`${long}\nBook.objects.select_related("a")\n`), ['select-related [select_related]']);
+  });
+
+  it('gives nothing for binary-looking text and text over the size limit', () => {
+    assert.deepEqual(found('post_save.connect(h)\u0000\u0001\u0002'), []);
+    assert.equal(analyzeDocument('post_save\u0000', 'm.py').degraded, 'binary');
+    const huge = analyzeDocument('x'.repeat(LIMITS.maxDocumentChars + 1), 'm.py');
+    assert.equal(huge.degraded, 'too-large');
+    assert.deepEqual(huge.detections(), []);
+    assert.equal(detectAt(huge, 0, 0), null);
+  });
+
+  it('reads non-UTF-8 text decoded with replacement characters', () => {
+    assert.deepEqual(found('from django.db import transaction\n# caf\uFFFD\uFFFD\nname = "\uFFFD"; transaction.atomic()\n'), ['atomic [transaction.atomic]']);
+  });
+
+  it('survives random and mangled input', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = ['"', "'", '"""', "'''", '#', '\\', '\n', '\r', '\t', ' ', '{', '}', '(', ')', '.', '@', 'f', 'r', 'b',
+      'post_save', 'transaction', 'atomic', 'class', 'Meta', 'def', 'import', 'from', 'django.db', '{%', '%}', '{{', '}}', '|safe', '=', ':', '\u0301', '\uD83D'];
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      const n = Math.floor(random() * 200);
+      for (let k = 0; k < n; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      for (const kind of ['m.py', 'm.html']) {
+        const analysis = analyzeDocument(text, kind);
+        const all = analysis.detections();
+        for (let line = 0; line < analysis.lineCount; line++) detectAt(analysis, line, Math.floor(random() * 20));
+        for (const d of all) assert.ok(d.start >= 0 && d.end > d.start, JSON.stringify({ text, d }));
+      }
+    }
+  });
+});
