@@ -141,7 +141,7 @@ export async function startCodeServer(options = {}) {
 
 /** URL that opens `folder` in the workbench; `payload` is VS Code's list of [key, value] start-up parameters. */
 export function workbenchUrl(base, folder, payload) {
-  let url = `${base}/?folder=${encodeURIComponent(path.resolve(folder))}`;
+  let url = `${base}/?folder=${encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/')}`;
   if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }
