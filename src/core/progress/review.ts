@@ -3,7 +3,7 @@ import type { Library } from '../library';
 import { TOPICS, type TopicId, topicLabel } from '../taxonomy';
 import type { Entry } from '../types';
 import { dayKey, startOfDay, type DayOptions } from '../schedule/days';
-import { isStarted } from '../schedule/fsrs';
+import { cardTimes, isStarted } from '../schedule/fsrs';
 import { cardMastery, groupMasteryFromScores, type MasteryFigures, type Streak, streak, weakest } from '../schedule/stats';
 import { type CardState, type DateLike, toIso, toMs } from '../schedule/types';
 import { type Progress, getOwn } from './model';
@@ -84,21 +84,19 @@ export function reviewSummary(library: Library, progress: Progress, now: DateLik
   let introducedToday = 0;
   for (const [id, card] of cards) {
     if (!isStarted(card)) continue;
-    const t = Date.parse(card.due);
+    const times = cardTimes(card);
+    const t = times.due;
     if (t < endToday) {
       due.push([t, id]);
       if (t <= ms) dueNow++;
     } else if (t < endTomorrow) dueTomorrow++;
-    if (card.introducedAt) {
-      const i = Date.parse(card.introducedAt);
-      if (i >= startToday && i < endToday) introducedToday++;
-    }
+    if (times.introducedAt >= startToday && times.introducedAt < endToday) introducedToday++;
   }
   // Also count new cards introduced today under ids outside the library view (e.g. removed guides): they used the budget.
   for (const id of Object.keys(progress.cards)) {
     if (cards.has(id) || library.get(id)?.canonicalId) continue;
-    const i = progress.cards[id].introducedAt;
-    if (i && Date.parse(i) >= startToday && Date.parse(i) < endToday) introducedToday++;
+    const i = cardTimes(progress.cards[id]).introducedAt;
+    if (i >= startToday && i < endToday) introducedToday++;
   }
   due.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 

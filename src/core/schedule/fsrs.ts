@@ -79,11 +79,35 @@ export function ratingForChoice(correct: boolean): Rating {
   return correct ? 3 : 1;
 }
 
+export interface CardTimes {
+  due: number;
+  /** NaN when never reviewed. */
+  lastReview: number;
+  /** NaN when never reviewed. */
+  introducedAt: number;
+}
+
+const timesCache = new WeakMap<CardState, CardTimes>();
+
+/** The card's dates in epoch ms, parsed once per card object (card states are never mutated). */
+export function cardTimes(card: CardState): CardTimes {
+  let t = timesCache.get(card);
+  if (!t) {
+    t = {
+      due: Date.parse(card.due),
+      lastReview: card.lastReview ? Date.parse(card.lastReview) : NaN,
+      introducedAt: card.introducedAt ? Date.parse(card.introducedAt) : NaN,
+    };
+    timesCache.set(card, t);
+  }
+  return t;
+}
+
 /** Probability of recall now (FSRS forgetting curve from ts-fsrs); 0 for a card never reviewed. */
 export function retrievability(card: CardState | undefined, now: DateLike): number {
   if (!card || card.state === 'new' || !card.lastReview) return 0;
   // Whole elapsed days, as ts-fsrs's own get_retrievability counts them.
-  const days = Math.max(0, Math.floor((toMs(now) - Date.parse(card.lastReview)) / 86_400_000));
+  const days = Math.max(0, Math.floor((toMs(now) - cardTimes(card).lastReview) / 86_400_000));
   return scheduler.forgetting_curve(days, card.stability);
 }
 
@@ -93,7 +117,7 @@ export function isStarted(card: CardState | undefined): card is CardState {
 }
 
 export function dueMs(card: CardState): number {
-  return toMs(card.due);
+  return cardTimes(card).due;
 }
 
 export { toIso };

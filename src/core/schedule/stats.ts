@@ -1,5 +1,5 @@
 // Scheduling helpers over a set of cards: what is due, new-card budget, mastery, streaks.
-import { isStarted, retrievability } from './fsrs';
+import { cardTimes, isStarted, retrievability } from './fsrs';
 import { startOfDay, addDaysToKey, type DayOptions } from './days';
 import { type CardState, type DateLike, toMs } from './types';
 
@@ -11,7 +11,7 @@ export function dueBy(cards: CardMap, untilMs: number, afterMs = -Infinity): str
   for (const id of Object.keys(cards)) {
     const card = cards[id];
     if (!isStarted(card)) continue;
-    const t = Date.parse(card.due);
+    const t = cardTimes(card).due;
     if (t <= untilMs && t > afterMs) due.push([t, id]);
   }
   due.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
@@ -40,9 +40,7 @@ export function introducedToday(cards: CardMap, now: DateLike, day?: DayOptions)
   const to = startOfDay(ms, day, 1);
   let n = 0;
   for (const id of Object.keys(cards)) {
-    const at = cards[id].introducedAt;
-    if (at === null) continue;
-    const t = Date.parse(at);
+    const t = cardTimes(cards[id]).introducedAt;
     if (t >= from && t < to) n++;
   }
   return n;
