@@ -157,6 +157,16 @@ describe('quiz: scopes', () => {
     assert.deepEqual(ids.session.items.map(i => i.id).sort(), ['qo-select', 'sig-what'], 'variants resolve to their canonical question');
   });
 
+  it('refuses a malformed request (e.g. from a webview message) with a reason instead of throwing', () => {
+    for (const scope of [{ kind: 'everything' }, { kind: 'topic', topic: 'nope' }, { kind: 'ids', ids: [1, 2] }, null]) {
+      const b = generateQuiz(library, { scope: scope as never, mode: 'multiple-choice', length: 5, seed: 1, now: NOW });
+      assert.equal(b.session.items.length, 0);
+      assert.match(b.empty!, /Invalid quiz scope/);
+    }
+    const badMode = generateQuiz(library, { scope: { kind: 'all' }, mode: 'essay' as never, length: 5, seed: 1, now: NOW });
+    assert.match(badMode.empty!, /Unknown quiz mode/);
+  });
+
   it('flashcards keep questions without an answer', () => {
     const all = generateQuiz(library, { scope: { kind: 'all' }, mode: 'flashcards', length: 100, seed: 1, now: NOW });
     assert.equal(all.session.items.length, library.canonical().length);

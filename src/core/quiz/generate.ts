@@ -8,7 +8,7 @@ import { type DateLike, toMs } from '../schedule/types';
 import { emptyProgress, type Progress } from '../progress/model';
 import { questionMastery, reviewSummary } from '../progress/review';
 import { createRng, randomSeed, type Rng, seedFrom } from './random';
-import { createSession, MAX_QUIZ_LENGTH, type QuizItem, type QuizMode, type QuizOption, type QuizScope, type QuizSession } from './session';
+import { checkScope, createSession, MAX_QUIZ_LENGTH, QUIZ_MODES, type QuizItem, type QuizMode, type QuizOption, type QuizScope, type QuizSession } from './session';
 import { entrySummary, nearDuplicate } from './summary';
 
 export interface QuizRequest {
@@ -61,6 +61,13 @@ export function generateQuiz(library: Library, request: QuizRequest): QuizBuild 
   const now = toMs(request.now ?? Date.now());
   const mode = request.mode;
   const length = Math.max(1, Math.min(MAX_QUIZ_LENGTH, Number.isFinite(request.length) ? Math.floor(request.length) : 10));
+  const scopeProblem = checkScope(request.scope);
+  const badMode = !QUIZ_MODES.includes(mode);
+  if (scopeProblem || badMode) {
+    // Requests may come from a webview message: refuse bad ones with a reason instead of throwing.
+    const session = createSession({ id: request.sessionId ?? `${now.toString(36)}-${seed.toString(36)}`, mode: badMode ? 'flashcards' : mode, scope: { kind: 'all' }, seed, createdAt: now, items: [] });
+    return { session, poolSize: 0, excluded: { noAnswer: 0, noDistractors: 0 }, empty: badMode ? `Unknown quiz mode ${JSON.stringify(String(mode))}.` : `Invalid quiz scope: ${scopeProblem}.` };
+  }
   const { entries, ordered, empty: scopeEmpty } = scopePool(library, request, now);
 
   const excluded = { noAnswer: 0, noDistractors: 0 };
@@ -90,7 +97,7 @@ export function generateQuiz(library: Library, request: QuizRequest): QuizBuild 
   const session = createSession({
     id: request.sessionId ?? `${now.toString(36)}-${seed.toString(36)}`,
     mode,
-    scope: request.scope,
+    scope: JSON.parse(JSON.stringify(request.scope)) as QuizScope,
     seed,
     createdAt: now,
     items: finalItems,
@@ -173,6 +180,8 @@ export function scopePool(library: Library, request: QuizRequest, now: number): 
       const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => order(a.e) - order(b.e) || a.i - b.i).map(x => x.e);
       return withEmpty(sorted, true, 'No topic has been studied yet: weakest topics come from your answers, so take a quiz first.');
     }
+    default:
+      return withEmpty([], false, 'Unknown quiz scope.');
   }
 }
 
