@@ -234,9 +234,10 @@ class Workbench {
   }
 
   /** Print the summary line, clean up, and exit with the number of failures. */
-  async finish() {
+  async finish({ exit = true } = {}) {
     if (this.pageErrors.length) log(`page errors:\n  ${this.pageErrors.join('\n  ')}`);
     await this.close();
+    if (!exit) return { passed: this.passed, failed: this.failed };
     console.log(`${this.passed} passed, ${this.failed} failed`);
     process.exit(Math.min(this.failed, 100));
   }

@@ -62,7 +62,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
       item.description = badge ? `${count} · ${badge}` : String(count);
       item.tooltip = `${topicLabel(node.topic)}: ${count} question${count === 1 ? '' : 's'}`;
       item.contextValue = 'topic';
-      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      item.iconPath = new vscode.ThemeIcon('library');
       return item;
     }
     const { entry } = node;

@@ -1,0 +1,87 @@
+// The answer view and search in a real VS Code: open a question from the Topics view, move to the next
+// one, search from the command palette and open a result; the same answer in light and high-contrast.
+import { log, openWorkbench } from './lib.mjs';
+
+const TRANSACTIONS_Q = 'Explain transaction.atomic, on_commit, and select_for_update.';
+
+async function searchAndOpen(vs, query, expectedQuestion) {
+  await vs.runCommand('Django Coach: Search Questions');
+  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.pressSequentially(query, { delay: 30 });
+  const first = vs.page.locator('.quick-input-list .monaco-list-row').first();
+  await vs.page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: expectedQuestion }).first().waitFor();
+  const label = (await first.locator('.label-name').first().innerText()).trim();
+  if (label !== expectedQuestion) throw new Error(`first result for "${query}" is "${label}"`);
+  await vs.screenshot(`search-${query.replace(/\W+/g, '-')}`);
+  await vs.page.keyboard.press('Enter');
+  const heading = vs.webview().locator('#question');
+  await heading.waitFor({ timeout: 30_000 });
+  const text = (await heading.innerText()).trim();
+  if (text !== expectedQuestion) throw new Error(`answer view shows "${text}"`);
+}
+
+let passed = 0;
+let failed = 0;
+for (const theme of ['dark', 'light', 'hc-dark']) {
+  const vs = await openWorkbench({ name: `answer-${theme}`, theme });
+  const { page } = vs;
+
+  if (theme === 'dark') {
+    await vs.step('a question opened from the Topics view shows its answer', async () => {
+      await vs.openActivity('Django Interview Coach');
+      await vs.expandOnly('Topics');
+      const topic = vs.treeRows('Topics').filter({ hasText: 'Transactions & concurrency' }).first();
+      await topic.click();
+      const question = vs.treeRows('Topics').filter({ hasText: TRANSACTIONS_Q }).first();
+      await question.waitFor();
+      await question.click();
+      const frame = vs.webview();
+      await frame.locator('#question', { hasText: TRANSACTIONS_Q }).waitFor({ timeout: 30_000 });
+      const code = await frame.locator('pre.code[data-lang="python"] .hljs-keyword').first().innerText();
+      if (!/^(from|with|def|import)$/.test(code)) throw new Error(`python code is not highlighted (first keyword "${code}")`);
+      const source = await frame.locator('#source').innerText();
+      if (!/django-interview-questions-experienced-2026\.md:376$/.test(source)) throw new Error(`source link says ${source}`);
+      await vs.screenshot('topics-answer');
+    });
+
+    await vs.step('Next moves to the next question of the topic', async () => {
+      const frame = vs.webview();
+      const nextTitle = await frame.locator('#next').getAttribute('title');
+      await frame.locator('#next').click();
+      const expected = nextTitle.replace(/^Next: /, '').replace(/ \(n\)$/, '');
+      await frame.locator('#question', { hasText: expected }).waitFor();
+      log(`next question: ${expected}`);
+    });
+
+    await vs.step('the source link opens the guide at the question\'s line', async () => {
+      const frame = vs.webview();
+      const source = await frame.locator('#source').innerText();
+      const [file, line] = source.split(':');
+      await frame.locator('#source').click();
+      await vs.activeTab(file).waitFor();
+      await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
+      const status = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText();
+      if (!status.includes(`Ln ${line},`)) throw new Error(`cursor is at "${status}", expected line ${line}`);
+      await vs.screenshot('guide-source');
+    });
+
+    await vs.step('a question asked alike in other guides lists its variants', async () => {
+      await searchAndOpen(vs, 'select_related vs prefetch_related', "Explain the time complexity of Django's select_related() vs prefetch_related() and when to use each.");
+      const variants = await vs.webview().locator('.variants li a').allInnerTexts();
+      if (!variants.includes('Explain select_related vs prefetch_related.')) throw new Error(`variants: ${variants.join(' | ')}`);
+      await vs.screenshot('variants');
+    });
+  }
+
+  await vs.step(`search from the command palette opens the answer (${theme} theme)`, async () => {
+    await searchAndOpen(vs, 'on_commit after rollback', TRANSACTIONS_Q);
+    await vs.screenshot('answer');
+  });
+
+  const result = await vs.finish({ exit: false });
+  passed += result.passed;
+  failed += result.failed;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(Math.min(failed, 100));
