@@ -29,6 +29,12 @@ export function mergeProgress(a: Progress, b: Progress, day?: DayOptions): Progr
 export function mergeWithStats(a: Progress, b: Progress, day?: DayOptions): { progress: Progress; stats: MergeStats } {
   const updatedAt = a.updatedAt > b.updatedAt ? a.updatedAt : b.updatedAt;
 
+  // Read-merge-write in one window: the stored log is usually the very same event objects as the
+  // start of the local one (the parse is cached, applyReview keeps event objects), so check identity first.
+  const stats0 = (addedFromA: number, addedFromB: number): MergeStats => ({ addedFromA, addedFromB, conflicts: 0 });
+  if (b.log.length <= a.log.length && sharesPrefix(a.log, b.log)) return { progress: { ...a, updatedAt: latest(updatedAt, a.log) }, stats: stats0(a.log.length - b.log.length, 0) };
+  if (a.log.length < b.log.length && sharesPrefix(b.log, a.log)) return { progress: { ...b, updatedAt: latest(updatedAt, b.log) }, stats: stats0(0, b.log.length - a.log.length) };
+
   // One walk over both sorted logs.
   const merged: ReviewEvent[] = [];
   const onlyA: ReviewEvent[] = [];
@@ -122,6 +128,12 @@ export function mergeWithStats(a: Progress, b: Progress, day?: DayOptions): { pr
 function latest(updatedAt: string, log: readonly ReviewEvent[]): string {
   const last = log.length ? log[log.length - 1].at : '';
   return last > updatedAt ? last : updatedAt;
+}
+
+/** Whether `longer` starts with exactly the event objects of `shorter`. */
+function sharesPrefix(longer: readonly ReviewEvent[], shorter: readonly ReviewEvent[]): boolean {
+  for (let i = 0; i < shorter.length; i++) if (longer[i] !== shorter[i]) return false;
+  return true;
 }
 
 function dedupeById(events: ReviewEvent[], losers: Set<ReviewEvent>): ReviewEvent[] {

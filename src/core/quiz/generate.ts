@@ -52,7 +52,7 @@ export function hasChoiceAnswer(entry: Entry): boolean {
 
 /** Cheap pre-check (no Markdown parsing): the guide gives an answer. */
 export function hasAnswerText(entry: Entry): boolean {
-  return entry.hasAnswer && entry.answer.trim() !== '';
+  return entry.hasAnswer && /\S/.test(entry.answer);
 }
 
 export function generateQuiz(library: Library, request: QuizRequest): QuizBuild {
