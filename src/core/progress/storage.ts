@@ -31,7 +31,7 @@ export interface ParsedProgress {
  */
 export function parseProgress(stored: string | object | undefined | null, day?: DayOptions): ParsedProgress {
   if (stored === undefined || stored === null || (typeof stored === 'string' && stored.trim() === '')) return { progress: emptyProgress() };
-  if (typeof stored === 'string' && lastParse && lastParse.text === stored && lastParse.offset === day?.utcOffsetMinutes) return lastParse.result;
+  if (typeof stored === 'string' && lastParse && lastParse.text === stored) return lastParse.result;
   let raw: string;
   let doc: unknown;
   if (typeof stored === 'string') {
@@ -52,16 +52,16 @@ export function parseProgress(stored: string | object | undefined | null, day?: 
     }
   }
   const result = parseDocument(doc, raw, day);
-  if (!result.problem && typeof stored === 'string') lastParse = { text: stored, offset: day?.utcOffsetMinutes, result };
+  if (!result.problem && typeof stored === 'string') lastParse = { text: stored, result };
   return result;
 }
 
 /**
- * The last successful parse: the read-merge-write before each save usually reads back exactly what
- * this window wrote, and re-validating a large log every answer would be wasted work. Results are
- * shared, so treat progress documents as immutable (every function here returns new ones).
+ * The last text parsed or written: the read-merge-write before each save usually reads back exactly
+ * what this window wrote, and re-validating a large log every answer would be wasted work. Results
+ * are shared, so treat progress documents as immutable (every function here returns new ones).
  */
-let lastParse: { text: string; offset: number | undefined; result: ParsedProgress } | undefined;
+let lastParse: { text: string; result: ParsedProgress } | undefined;
 
 function parseDocument(doc: unknown, raw: string, day?: DayOptions): ParsedProgress {
   try {
@@ -115,9 +115,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Compact JSON for storage. */
+/** Compact JSON for storage. Remembers the pair, so reading the same text back costs nothing. */
 export function serializeProgress(progress: Progress): string {
-  return JSON.stringify(progress);
+  const text = JSON.stringify(progress);
+  lastParse = { text, result: { progress } };
+  return text;
 }
 
 /** Pretty JSON for "Export progress". */
