@@ -132,7 +132,7 @@ export function exportProgress(progress: Progress): string {
  * to write (the union of both). When the stored text had a problem it is returned as well: back up
  * `problem.raw` before writing.
  */
-export function prepareWrite(storedText: string | undefined | null, local: Progress, day?: DayOptions): ParsedProgress & { addedFromStore: number } {
+export function prepareWrite(storedText: string | object | undefined | null, local: Progress, day?: DayOptions): ParsedProgress & { addedFromStore: number } {
   const stored = parseProgress(storedText, day);
   const { progress, stats } = mergeWithStats(local, stored.progress, day);
   return { progress, problem: stored.problem, addedFromStore: stats.addedFromB };

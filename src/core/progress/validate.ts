@@ -56,7 +56,7 @@ export function validateImport(json: unknown, day?: DayOptions): ValidationResul
   }
 }
 
-interface CheckedDocument {
+export interface CheckedDocument {
   errors: string[];
   warnings: string[];
   events: ReviewEvent[];
@@ -260,7 +260,7 @@ function isSorted(events: readonly ReviewEvent[]): boolean {
  * Schema 0 is the pre-release layout: no `schema` field (or `schema: 0`), a `reviews` array of
  * `{ questionId, rating (1–4 or "again"|"hard"|"good"|"easy"), at (epoch ms), mode? }` without ids.
  */
-type Migrated = { kind: 'ok'; doc: unknown; from: number; warnings: string[] } | { kind: 'error'; message: string };
+export type Migrated = { kind: 'ok'; doc: unknown; from: number; warnings: string[] } | { kind: 'error'; message: string };
 
 export function schemaOf(doc: unknown): number | 'missing' | 'invalid' {
   if (!isPlainObject(doc)) return 'invalid';
