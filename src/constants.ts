@@ -11,20 +11,27 @@ export const Command = {
   addGuideFolder: 'djangoCoach.addGuideFolder',
   reloadGuides: 'djangoCoach.reloadGuides',
   showOutput: 'djangoCoach.showOutput',
+  studyPlan: 'djangoCoach.studyPlan',
+  toggleHovers: 'djangoCoach.toggleHovers',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
 export const View = {
   container: 'djangoCoach',
   topics: 'djangoCoach.topics',
+  inThisFile: 'djangoCoach.inThisFile',
 } as const;
 
 export const Panel = {
   answer: 'djangoCoach.answer',
+  studyPlan: 'djangoCoach.studyPlan',
 } as const;
 
 /** Setting keys relative to the `djangoCoach` section. */
 export const Setting = {
   guideFolders: 'guideFolders',
   includeBundledGuides: 'includeBundledGuides',
+  hoverEnabled: 'hover.enabled',
+  hoverMode: 'hover.mode',
+  studyPlanSkipMigrations: 'studyPlan.skipMigrations',
 } as const;

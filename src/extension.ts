@@ -8,12 +8,14 @@ import { LibraryService } from './features/library/libraryService';
 import { TopicsTreeProvider } from './features/topics/topicsTree';
 import { AnswerPanel } from './features/answer/answerPanel';
 import { registerCommands } from './features/commands';
+import { registerDetectFeature, type DetectFeature } from './features/detect';
 
 /** What the extension hands to tests and to other features. */
 export interface CoachApi {
   library: LibraryService;
   answers: AnswerPanel;
   topics: TopicsTreeProvider;
+  detect: DetectFeature;
   activationMs: number;
 }
 
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   const topics = new TopicsTreeProvider(library);
   const topicsView = vscode.window.createTreeView(View.topics, { treeDataProvider: topics, showCollapseAll: true });
   const answers = new AnswerPanel(context.extensionUri, library, log);
+  const detect = registerDetectFeature(context.extensionUri, library, log);
 
   context.subscriptions.push(
     log,
@@ -31,11 +34,12 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     topicsView,
     answers,
     ...registerCommands({ library, answers, topics, topicsView, log }),
+    ...detect.disposables,
   );
 
   const activationMs = Date.now() - moduleLoadedAt;
   log.info(`activated in ${activationMs} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
-  return { library, answers, topics, activationMs };
+  return { library, answers, topics, detect, activationMs };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,114 @@
+// "In this file": the constructs detected in the active editor, grouped by topic; each reveals its line
+// and lists its questions. Follows the active editor and edits (debounced, incremental analysis).
+import * as vscode from 'vscode';
+import { ruleById } from '../../core/detect/rules';
+import { rankQuestions } from '../../core/detect/rank';
+import type { Detection } from '../../core/detect/analysis';
+import { topicLabel, type TopicId } from '../../core/taxonomy';
+import { Command } from '../../constants';
+import type { LibraryService } from '../library/libraryService';
+import { AnalysisCache } from './analysisCache';
+
+export type InThisFileNode =
+  | { kind: 'topic'; topic: TopicId; detections: Detection[] }
+  | { kind: 'construct'; detection: Detection; uri: vscode.Uri }
+  | { kind: 'question'; id: string; question: string; preview: string };
+
+const DEBOUNCE_MS = 250;
+
+export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private document: vscode.TextDocument | undefined;
+  private detections: Detection[] = [];
+
+  constructor(private readonly cache: AnalysisCache, private readonly library: LibraryService) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh(0)),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.refresh(DEBOUNCE_MS);
+      }),
+      library.onDidChange(() => this.changed.fire()),
+    );
+    this.refresh(0);
+  }
+
+  /** Constructs found in the active document (for tests and the status line). */
+  get current(): { uri?: vscode.Uri; detections: readonly Detection[] } {
+    return { uri: this.document?.uri, detections: this.detections };
+  }
+
+  private refresh(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const editor = vscode.window.activeTextEditor;
+      const doc = editor?.document;
+      // Keep showing the last file while the focus is in a non-text editor (the answer view).
+      if (!doc) return;
+      this.document = AnalysisCache.applies(doc) ? doc : undefined;
+      this.detections = this.document ? this.cache.get(this.document)?.detections() ?? [] : [];
+      this.changed.fire();
+    }, delay);
+  }
+
+  getChildren(node?: InThisFileNode): InThisFileNode[] {
+    if (!node) {
+      const byTopic = new Map<TopicId, Detection[]>();
+      for (const d of this.detections) {
+        const list = byTopic.get(d.topics[0]) ?? [];
+        list.push(d);
+        byTopic.set(d.topics[0], list);
+      }
+      return [...byTopic].sort((a, b) => b[1].length - a[1].length || topicLabel(a[0]).localeCompare(topicLabel(b[0])))
+        .map(([topic, detections]) => ({ kind: 'topic', topic, detections }));
+    }
+    if (node.kind === 'topic') return node.detections.map(detection => ({ kind: 'construct', detection, uri: this.document!.uri }));
+    if (node.kind === 'construct') {
+      const rule = ruleById(node.detection.ruleId);
+      const library = this.library.peek();
+      if (!rule || !library) return [];
+      return rankQuestions(library, rule).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: InThisFileNode): vscode.TreeItem {
+    if (node.kind === 'topic') {
+      const item = new vscode.TreeItem(topicLabel(node.topic), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.detections.length);
+      item.iconPath = new vscode.ThemeIcon('library');
+      item.contextValue = 'topic';
+      item.id = `inThisFile:topic:${node.topic}`;
+      return item;
+    }
+    if (node.kind === 'construct') {
+      const rule = ruleById(node.detection.ruleId);
+      const line = node.detection.line;
+      const item = new vscode.TreeItem(rule?.title ?? node.detection.ruleId, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `line ${line + 1}`;
+      item.tooltip = rule?.probe;
+      item.iconPath = new vscode.ThemeIcon('symbol-event');
+      item.contextValue = 'construct';
+      item.command = {
+        command: 'vscode.open',
+        title: 'Reveal',
+        arguments: [node.uri, { selection: new vscode.Range(line, node.detection.start, line, node.detection.end), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+      };
+      return item;
+    }
+    const item = new vscode.TreeItem(node.question, vscode.TreeItemCollapsibleState.None);
+    item.tooltip = node.preview;
+    item.iconPath = new vscode.ThemeIcon('comment-discussion');
+    item.contextValue = 'question';
+    item.command = { command: Command.openAnswer, title: 'Open Answer', arguments: [node.id] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.subscriptions) d.dispose();
+    this.changed.dispose();
+  }
+}

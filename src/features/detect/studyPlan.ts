@@ -1,0 +1,159 @@
+// "Study Plan for This Workspace": scans the project's Python modules and templates through the
+// editor's file system (works remotely and in the browser), with progress and cancellation, and shows
+// the topics the code leans on with the questions to practise first.
+import * as vscode from 'vscode';
+import { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES, type StudyPlan } from '../../core/detect/scan';
+import { ruleById } from '../../core/detect/rules';
+import { parseStudyPlanMessage, type StudyPlanView } from '../../webview/studyPlanProtocol';
+import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
+import type { LibraryService } from '../library/libraryService';
+import type { Log } from '../log';
+import { webviewHtml } from '../webviewHtml';
+
+const EXCLUDE = '{**/node_modules/**,**/__pycache__/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**,**/dist-packages/**}';
+
+/** Reads the workspace and builds the plan. Bad files are recorded and skipped; cancellation stops early. */
+export async function scanWorkspace(library: LibraryService, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<StudyPlan | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  const noMigrations = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<boolean>(Setting.studyPlanSkipMigrations, false);
+  const builder = new StudyPlanBuilder(folder.name);
+  progress.report({ message: 'finding Python modules and templates…' });
+  const venvs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/pyvenv.cfg'), '**/node_modules/**', 100, token))
+    .map(u => u.path.slice(0, u.path.lastIndexOf('/') + 1));
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,html,htm}'), EXCLUDE, 20_000, token);
+  const base = folder.uri.path.replace(/\/$/, '') + '/';
+  const files = uris
+    .map(uri => ({ uri, rel: uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path }))
+    .filter(({ uri, rel }) => {
+      if (venvs.some(v => uri.path.startsWith(v))) return false;
+      const folders = rel.split('/').slice(0, -1);
+      const reason = folders.map(name => folderSkipReason(name, { noMigrations })).find(Boolean);
+      return !reason;
+    })
+    .sort((a, b) => a.rel.localeCompare(b.rel));
+  const decoder = new TextDecoder('utf-8');
+  for (const [i, { uri, rel }] of files.entries()) {
+    if (token.isCancellationRequested) return undefined;
+    if (i % 25 === 0) progress.report({ message: `${i} of ${files.length} files`, increment: (25 / Math.max(files.length, 1)) * 100 });
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > DEFAULT_MAX_FILE_BYTES) {
+        builder.addSkipped(rel, 'larger than 2 MB');
+        continue;
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) {
+        builder.addError(rel, 'looks binary; skipped');
+        continue;
+      }
+      builder.addFile(rel, decoder.decode(bytes));
+    } catch (e) {
+      builder.addError(rel, `could not be read: ${(e as Error).message}`);
+    }
+  }
+  return builder.build(await library.get());
+}
+
+export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
+  return {
+    root: plan.root,
+    filesScanned: plan.filesScanned,
+    constructs: plan.constructs,
+    topics: plan.topics.map(t => ({
+      topic: t.topic, label: t.label, constructs: t.constructs, files: t.files,
+      rules: t.rules.map(r => ({ title: r.title, count: r.count })),
+      examples: t.examples.map(x => ({ path: x.path, line: x.line, title: ruleById(x.ruleId)?.title ?? x.ruleId })),
+      questions: t.questions,
+    })),
+    errors: plan.errors,
+    skipped: plan.skipped.length,
+    quiz,
+  };
+}
+
+export class StudyPlanPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private view: StudyPlanView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Set by the quiz feature. */
+  quizTopic: ((topic: string) => void) | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {
+    this.disposables.push(vscode.window.registerWebviewPanelSerializer(Panel.studyPlan, {
+      deserializeWebviewPanel: async panel => this.adopt(panel),
+    }));
+  }
+
+  async run(): Promise<StudyPlan | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Django Interview Coach: open a Django project folder to build its study plan.');
+      return undefined;
+    }
+    const t0 = Date.now();
+    const plan = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Django Interview Coach: building the study plan', cancellable: true },
+      (progress, token) => scanWorkspace(this.library, progress, token),
+    );
+    if (!plan) return undefined;
+    this.log.info(`study plan: ${plan.filesScanned} files, ${plan.constructs} constructs, ${plan.topics.length} topics in ${Date.now() - t0} ms${plan.errors.length ? `; ${plan.errors.length} files not read` : ''}`);
+    for (const e of plan.errors) this.log.info(`WARNING study plan: ${e.path}: ${e.message}`);
+    this.view = toView(plan, !!this.quizTopic);
+    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.studyPlan, 'Study Plan', vscode.ViewColumn.Active, this.options()));
+    else this.panel.reveal();
+    await this.panel!.webview.postMessage({ type: 'plan', plan: this.view });
+    return plan;
+  }
+
+  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')], enableFindWidget: true };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'studyPlan.js', style: 'studyPlan.css', title: 'Study Plan' });
+    const subs = [
+      panel.webview.onDidReceiveMessage(raw => this.receive(raw)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const s of subs) s.dispose();
+      }),
+    ];
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const m = parseStudyPlanMessage(raw);
+    if (!m) {
+      this.log.info('WARNING ignored a malformed message from the study plan view');
+      return;
+    }
+    switch (m.type) {
+      case 'ready':
+        if (this.view) await this.panel?.webview.postMessage({ type: 'plan', plan: this.view });
+        break;
+      case 'rescan':
+        await this.run();
+        break;
+      case 'open':
+        await vscode.commands.executeCommand(Command.openAnswer, m.id);
+        break;
+      case 'openFile': {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        if (!folder) return;
+        const uri = vscode.Uri.joinPath(folder.uri, m.path);
+        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(m.line, 0, m.line, 0), viewColumn: vscode.ViewColumn.One });
+        break;
+      }
+      case 'quizTopic':
+        this.quizTopic?.(m.topic);
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+// The study plan view's data and messages. All strings are shown as text, never as HTML.
+import { isTopicId, type TopicId } from '../core/taxonomy';
+
+export interface StudyPlanView {
+  root: string;
+  filesScanned: number;
+  constructs: number;
+  topics: {
+    topic: TopicId;
+    label: string;
+    constructs: number;
+    files: number;
+    rules: { title: string; count: number }[];
+    examples: { path: string; line: number; title: string }[];
+    questions: { id: string; question: string; preview: string }[];
+  }[];
+  errors: { path: string; message: string }[];
+  skipped: number;
+  quiz: boolean;
+}
+
+export type FromStudyPlan =
+  | { type: 'ready' }
+  | { type: 'open'; id: string }
+  | { type: 'openFile'; path: string; line: number }
+  | { type: 'quizTopic'; topic: TopicId }
+  | { type: 'rescan' };
+
+const ID = /^[\w:#./@+-]{1,300}$/;
+
+export function parseStudyPlanMessage(value: unknown): FromStudyPlan | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'rescan':
+      return { type: m.type };
+    case 'open':
+      return typeof m.id === 'string' && ID.test(m.id) ? { type: 'open', id: m.id } : undefined;
+    case 'openFile':
+      return typeof m.path === 'string' && m.path.length < 1000 && !m.path.split('/').includes('..') && Number.isInteger(m.line) && (m.line as number) >= 0
+        ? { type: 'openFile', path: m.path, line: m.line as number } : undefined;
+    case 'quizTopic':
+      return isTopicId(m.topic) ? { type: 'quizTopic', topic: m.topic } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+// Hovers in a real VS Code: Django constructs in the sample project show the interview questions;
+// a comment mentioning one shows nothing of ours. Screenshots of each hover.
+import { openWorkbench } from './lib.mjs';
+
+const vs = await openWorkbench({ name: 'hover', theme: 'dark' });
+const { page } = vs;
+const OURS = /Django Interview Coach/;
+
+async function hoverShows(file, word, lineText, expected, shot) {
+  await vs.openFile(file);
+  const hover = await vs.hoverWord(word, { lineText, expected: OURS, tries: 10 });
+  const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  if (!expected.test(text)) throw new Error(`hover over ${word} says: ${text.slice(0, 400)}`);
+  const links = await hover.locator('a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]').count();
+  if (links < 2) throw new Error(`expected question links in the hover, found ${links}`);
+  await vs.screenshot(shot);
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+}
+
+await vs.step('select_related in a view', () => hoverShows('catalog/views.py', 'select_related', '.select_related("category")', /select_related/, 'select_related'));
+await vs.step('transaction.on_commit in a service', () => hoverShows('orders/services.py', 'on_commit', 'transaction.on_commit(lambda', /on_commit/, 'on_commit'));
+await vs.step('post_save.connect in signals.py', () => hoverShows('orders/signals.py', 'connect', 'post_save.connect(invalidate_featured_products', /[Ss]ignal/, 'post_save-connect'));
+await vs.step('@shared_task on a Celery task', () => hoverShows('orders/tasks.py', 'shared_task', '@shared_task(bind=True', /Celery/, 'shared_task'));
+
+await vs.step('the question link in the hover opens its answer', async () => {
+  await vs.openFile('orders/services.py');
+  const hover = await vs.hoverWord('on_commit', { lineText: 'transaction.on_commit(lambda', expected: OURS, tries: 10 });
+  const first = hover.locator('a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]').first();
+  const question = (await first.innerText()).trim();
+  await first.click();
+  await vs.webview().locator('#question', { hasText: question }).waitFor({ timeout: 30_000 });
+  await vs.screenshot('hover-opened-answer');
+});
+
+await vs.step('a comment that mentions select_related shows no interview hover', async () => {
+  await vs.openFile('catalog/middleware.py');
+  let shown = false;
+  try {
+    await vs.hoverWord('select_related', { lineText: 'missing select_related', expected: OURS, tries: 2 });
+    shown = true;
+  } catch { /* expected: no hover of ours */ }
+  if (shown) throw new Error('an interview hover appeared over a comment');
+  await vs.screenshot('comment-no-hover');
+});
+
+await vs.finish();
