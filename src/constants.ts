@@ -13,6 +13,12 @@ export const Command = {
   showOutput: 'djangoCoach.showOutput',
   studyPlan: 'djangoCoach.studyPlan',
   toggleHovers: 'djangoCoach.toggleHovers',
+  startQuiz: 'djangoCoach.startQuiz',
+  quizTopic: 'djangoCoach.quizTopic',
+  startReview: 'djangoCoach.startReview',
+  markKnown: 'djangoCoach.markKnown',
+  exportProgress: 'djangoCoach.exportProgress',
+  importProgress: 'djangoCoach.importProgress',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -20,11 +26,13 @@ export const View = {
   container: 'djangoCoach',
   topics: 'djangoCoach.topics',
   inThisFile: 'djangoCoach.inThisFile',
+  review: 'djangoCoach.review',
 } as const;
 
 export const Panel = {
   answer: 'djangoCoach.answer',
   studyPlan: 'djangoCoach.studyPlan',
+  quiz: 'djangoCoach.quiz',
 } as const;
 
 /** Setting keys relative to the `djangoCoach` section. */
@@ -34,4 +42,7 @@ export const Setting = {
   hoverEnabled: 'hover.enabled',
   hoverMode: 'hover.mode',
   studyPlanSkipMigrations: 'studyPlan.skipMigrations',
+  quizNewCardsPerDay: 'quiz.newCardsPerDay',
+  quizLength: 'quiz.length',
+  quizDefaultMode: 'quiz.defaultMode',
 } as const;

@@ -9,6 +9,9 @@ import { TopicsTreeProvider } from './features/topics/topicsTree';
 import { AnswerPanel } from './features/answer/answerPanel';
 import { registerCommands } from './features/commands';
 import { registerDetectFeature, type DetectFeature } from './features/detect';
+import { registerQuizFeature, type QuizFeature } from './features/quiz';
+import { Command } from './constants';
+import type { TopicId } from './core/taxonomy';
 
 /** What the extension hands to tests and to other features. */
 export interface CoachApi {
@@ -16,6 +19,7 @@ export interface CoachApi {
   answers: AnswerPanel;
   topics: TopicsTreeProvider;
   detect: DetectFeature;
+  quiz: QuizFeature;
   activationMs: number;
 }
 
@@ -26,6 +30,19 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   const topicsView = vscode.window.createTreeView(View.topics, { treeDataProvider: topics, showCollapseAll: true });
   const answers = new AnswerPanel(context.extensionUri, library, log);
   const detect = registerDetectFeature(context.extensionUri, library, log);
+  const fileTopics = () => [...new Set(detect.inThisFile.current.detections.map(d => d.topics[0]))] as TopicId[];
+  const quiz = registerQuizFeature(context, library, log, fileTopics);
+
+  // Quiz entry points elsewhere: the Topics badges, the hover, the answer view, the study plan.
+  const quizTopic = (topic: TopicId) => vscode.commands.executeCommand(Command.quizTopic, topic);
+  topics.setBadges(quiz.review);
+  detect.hover.quizCommand = Command.quizTopic;
+  detect.studyPlan.quizTopic = topic => void quizTopic(topic as TopicId);
+  answers.actions = {
+    quizTopic: entry => void quizTopic(entry.topics[0]),
+    markKnown: entry => quiz.progress.markKnown(entry.id),
+    isKnown: entry => quiz.progress.peek().cards[entry.id]?.lastRating === 4,
+  };
 
   context.subscriptions.push(
     log,
@@ -35,11 +52,12 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     answers,
     ...registerCommands({ library, answers, topics, topicsView, log }),
     ...detect.disposables,
+    ...quiz.disposables,
   );
 
   const activationMs = Date.now() - moduleLoadedAt;
   log.info(`activated in ${activationMs} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
-  return { library, answers, topics, detect, activationMs };
+  return { library, answers, topics, detect, quiz, activationMs };
 }
 
 export function deactivate(): void {}

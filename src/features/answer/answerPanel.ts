@@ -13,8 +13,8 @@ import { webviewHtml } from '../webviewHtml';
 
 /** Hooks other features plug in (quiz, mark known) — absent until those features register. */
 export interface AnswerActions {
-  quizTopic?(entry: Entry): void;
-  markKnown?(entry: Entry): void;
+  quizTopic?(entry: Entry): unknown;
+  markKnown?(entry: Entry): Promise<void>;
   isKnown?(entry: Entry): boolean;
 }
 
@@ -111,7 +111,7 @@ export class AnswerPanel implements vscode.Disposable {
         this.actions.quizTopic?.(entry);
         break;
       case 'markKnown':
-        this.actions.markKnown?.(entry);
+        await this.actions.markKnown?.(entry);
         await this.show(entry.id, false);
         break;
     }

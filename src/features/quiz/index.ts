@@ -1,0 +1,74 @@
+// Quizzes that remember (issue #5): Start Quiz, the quiz view, progress storage, the Review view, the
+// status-bar due count, mastery badges, export/import, and "mark known".
+import * as vscode from 'vscode';
+import type { QuizScope } from '../../core/quiz';
+import type { TopicId } from '../../core/taxonomy';
+import { Command, EXTENSION_SECTION, Setting, View } from '../../constants';
+import type { LibraryService } from '../library/libraryService';
+import type { Log } from '../log';
+import { ProgressStore } from './progressStore';
+import { QuizPanel } from './quizPanel';
+import { ReviewModel, ReviewTreeProvider, createReviewStatusBar } from './reviewView';
+import { pickQuizMode, pickQuizScope, pickTopic, topicFromArg } from './startQuiz';
+
+export interface QuizFeature {
+  progress: ProgressStore;
+  quiz: QuizPanel;
+  review: ReviewModel;
+  disposables: vscode.Disposable[];
+}
+
+export function registerQuizFeature(context: vscode.ExtensionContext, library: LibraryService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
+  const progress = new ProgressStore(context, log);
+  const quiz = new QuizPanel(context.extensionUri, library, progress, log);
+  const review = new ReviewModel(library, progress);
+  const reviewTree = new ReviewTreeProvider(review, library);
+  const length = () => vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizLength, 10);
+  const defaultMode = () => vscode.workspace.getConfiguration(EXTENSION_SECTION).get<'multiple-choice' | 'flashcards'>(Setting.quizDefaultMode, 'multiple-choice');
+  const startWith = async (scope: QuizScope, mode = defaultMode()) => quiz.start({ scope, mode, length: length() });
+
+  const disposables: vscode.Disposable[] = [
+    progress,
+    quiz,
+    review,
+    reviewTree,
+    vscode.window.createTreeView(View.review, { treeDataProvider: reviewTree }),
+    ...createReviewStatusBar(review),
+    vscode.commands.registerCommand(Command.startQuiz, async () => {
+      const scope = await pickQuizScope(library, progress, fileTopics());
+      if (!scope) return undefined;
+      const mode = await pickQuizMode();
+      return mode ? startWith(scope, mode) : undefined;
+    }),
+    vscode.commands.registerCommand(Command.quizTopic, async (arg?: unknown) => {
+      const topic = topicFromArg(arg) ?? (await pickTopic(library));
+      return topic ? startWith({ kind: 'topic', topic }) : undefined;
+    }),
+    vscode.commands.registerCommand(Command.startReview, () => startWith({ kind: 'due' })),
+    vscode.commands.registerCommand(Command.markKnown, async (arg?: unknown) => {
+      const id = typeof arg === 'string' ? arg : (arg as { entry?: { id?: string } } | undefined)?.entry?.id;
+      if (!id || !(await library.get()).get(id)) return;
+      await progress.markKnown(id);
+      void vscode.window.setStatusBarMessage('Django Interview Coach: marked as known', 2500);
+    }),
+    vscode.commands.registerCommand(Command.exportProgress, async () => {
+      const uri = await vscode.window.showSaveDialog({ title: 'Export Django Interview Coach progress', filters: { JSON: ['json'] }, saveLabel: 'Export',
+        defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'django-coach-progress.json') : undefined });
+      if (!uri) return;
+      await progress.exportTo(uri);
+      void vscode.window.showInformationMessage(`Django Interview Coach: progress exported to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
+    }),
+    vscode.commands.registerCommand(Command.importProgress, async (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : (await vscode.window.showOpenDialog({ title: 'Import Django Interview Coach progress', filters: { JSON: ['json'] }, canSelectMany: false, openLabel: 'Import' }))?.[0];
+      if (!uri) return undefined;
+      const result = await progress.importFrom(uri);
+      if (result.ok) void vscode.window.showInformationMessage(`Django Interview Coach: ${result.message}`);
+      else void vscode.window.showErrorMessage(`Django Interview Coach: ${result.message}`);
+      return result;
+    }),
+  ];
+  // The due count for the status bar, once the window has settled: activation itself reads nothing.
+  const initial = setTimeout(() => void review.update(), 1500);
+  disposables.push({ dispose: () => clearTimeout(initial) });
+  return { progress, quiz, review, disposables };
+}

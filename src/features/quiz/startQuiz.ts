@@ -1,0 +1,59 @@
+// "Start Quiz": scope, then mode, with defaults so that Enter, Enter starts one.
+import * as vscode from 'vscode';
+import { TOPICS, topicLabel, isTopicId, type TopicId } from '../../core/taxonomy';
+import { reviewSummary } from '../../core/progress';
+import type { QuizMode, QuizScope } from '../../core/quiz';
+import { EXTENSION_SECTION, Setting } from '../../constants';
+import type { LibraryService } from '../library/libraryService';
+import type { ProgressStore } from './progressStore';
+
+interface ScopePick extends vscode.QuickPickItem {
+  scope?: QuizScope;
+  chooseTopic?: boolean;
+}
+
+export async function pickQuizScope(library: LibraryService, progress: ProgressStore, fileTopics: TopicId[]): Promise<QuizScope | undefined> {
+  const lib = await library.get();
+  const newCardLimit = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizNewCardsPerDay, 20);
+  const summary = reviewSummary(lib, await progress.get(), Date.now(), { newCardLimit });
+  const due = summary.dueToday.length + summary.newToday.length;
+  const items: ScopePick[] = [];
+  if (due > 0) items.push({ label: '$(history) Due for review', description: `${summary.dueToday.length} due, ${summary.newToday.length} new today`, scope: { kind: 'due' } });
+  items.push({ label: '$(library) All topics', description: `${lib.canonical().length} questions`, scope: { kind: 'all' } });
+  if (fileTopics.length) items.push({ label: '$(file-code) What this file touches', description: fileTopics.map(topicLabel).join(', '), scope: { kind: 'topics', topics: fileTopics } });
+  items.push({ label: '$(list-tree) A topic…', chooseTopic: true });
+  if (summary.totals.started > 0) items.push({ label: '$(flame) Weakest topics', description: summary.weakestTopics.map(t => t.label).join(', '), scope: { kind: 'weakest' } });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Start Quiz (1/2): what to practise', placeHolder: 'Enter starts with the first choice' });
+  if (!picked) return undefined;
+  if (!picked.chooseTopic) return picked.scope;
+  const topic = await pickTopic(library);
+  return topic ? { kind: 'topic', topic } : undefined;
+}
+
+export async function pickTopic(library: LibraryService): Promise<TopicId | undefined> {
+  const lib = await library.get();
+  const picks = TOPICS.map(t => ({ label: t.label, description: `${lib.byTopic(t.id).length} questions`, topic: t.id as TopicId })).filter(p => lib.byTopic(p.topic).length > 0);
+  return (await vscode.window.showQuickPick(picks, { title: 'Start Quiz: topic', matchOnDescription: false }))?.topic;
+}
+
+export async function pickQuizMode(): Promise<QuizMode | undefined> {
+  const preferred = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<QuizMode>(Setting.quizDefaultMode, 'multiple-choice');
+  const modes: (vscode.QuickPickItem & { mode: QuizMode })[] = [
+    { label: '$(checklist) Multiple choice', description: 'which answer fits this question? (keys 1–4)', mode: 'multiple-choice' },
+    { label: '$(note) Flashcards', description: 'recall, reveal, grade Again/Hard/Good/Easy', mode: 'flashcards' },
+  ];
+  modes.sort((a, b) => (a.mode === preferred ? -1 : b.mode === preferred ? 1 : 0));
+  return (await vscode.window.showQuickPick(modes, { title: 'Start Quiz (2/2): mode' }))?.mode;
+}
+
+/** A topic from a command argument: a topic id, a tree node or an entry. */
+export function topicFromArg(arg: unknown): TopicId | undefined {
+  if (isTopicId(arg)) return arg;
+  if (arg && typeof arg === 'object') {
+    const o = arg as { topic?: unknown; entry?: { topics?: unknown[] }; topics?: unknown[] };
+    if (isTopicId(o.topic)) return o.topic;
+    if (isTopicId(o.entry?.topics?.[0])) return o.entry!.topics![0] as TopicId;
+    if (isTopicId(o.topics?.[0])) return o.topics![0] as TopicId;
+  }
+  return undefined;
+}

@@ -1,0 +1,147 @@
+// Quizzes and progress in a real extension host: quiz generation through the panel, progress saved
+// as it happens, kept across a restart, corrupt data kept aside, two windows, export and import.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CoachApi } from '../../src/extension';
+import { ProgressStore, PROGRESS_STATE_KEY } from '../../src/features/quiz/progressStore';
+import { Log } from '../../src/features/log';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const index = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'index.json'), 'utf8')) as { entries: { id: string; canonicalId?: string; topics: string[]; hasAnswer: boolean }[] };
+const canonical = index.entries.filter(e => !e.canonicalId);
+
+async function api(): Promise<CoachApi> {
+  return vscode.extensions.getExtension<CoachApi>(`${manifest.publisher}.${manifest.name}`)!.activate();
+}
+
+/** A stand-in ExtensionContext for a second "window" or a restart: its own memento, the given storage folder. */
+function fakeContext(storage: vscode.Uri, memento = new Map<string, unknown>()): vscode.ExtensionContext {
+  const globalState = {
+    keys: () => [...memento.keys()],
+    get: (key: string, fallback?: unknown) => (memento.has(key) ? memento.get(key) : fallback),
+    update: async (key: string, value: unknown) => { memento.set(key, value); },
+    setKeysForSync: () => {},
+  };
+  return { globalStorageUri: storage, globalState } as unknown as vscode.ExtensionContext;
+}
+
+function tempStorage(): vscode.Uri {
+  return vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'coach-progress-')));
+}
+
+const log = new Log();
+const ids = canonical.slice(0, 4).map(e => e.id);
+
+describe('quizzes and progress', () => {
+  it('a topic quiz holds only questions of that topic, with four different options', async () => {
+    const { quiz } = await api();
+    const build = await quiz.quiz.start({ scope: { kind: 'topic', topic: 'transactions' }, mode: 'multiple-choice', length: 4, seed: 7 });
+    assert.ok(!build.empty, build.empty);
+    const session = quiz.quiz.current!;
+    assert.strictEqual(session.id, build.session.id);
+    assert.ok(session.items.length >= 1 && session.items.length <= 4);
+    for (const item of session.items) {
+      assert.ok(item.topics.includes('transactions'), item.question);
+      assert.strictEqual(new Set(item.options!.map(o => o.text)).size, 4);
+    }
+  });
+
+  it('an empty scope says why instead of opening an empty quiz', async () => {
+    const { quiz } = await api();
+    const build = await quiz.quiz.start({ scope: { kind: 'ids', ids: [] }, mode: 'flashcards', length: 5 });
+    assert.ok(build.empty);
+  });
+
+  it('saves each review as it happens and finds it again after a restart', async () => {
+    const storage = tempStorage();
+    const first = new ProgressStore(fakeContext(storage), log);
+    await first.markKnown(ids[0]);
+    const file = JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8'));
+    assert.deepStrictEqual(file.log.map((e: { questionId: string }) => e.questionId), [ids[0]]);
+    const restarted = new ProgressStore(fakeContext(storage), log);
+    const progress = await restarted.get();
+    assert.ok(progress.cards[ids[0]], 'the card survived the restart');
+  });
+
+  it('Settings Sync data (globalState) is merged with the local file', async () => {
+    const storage = tempStorage();
+    const memento = new Map<string, unknown>();
+    const a = new ProgressStore(fakeContext(storage, memento), log);
+    await a.markKnown(ids[0]);
+    // Another machine synced a different review into globalState.
+    const other = new ProgressStore(fakeContext(tempStorage()), log);
+    await other.markKnown(ids[1]);
+    memento.set(PROGRESS_STATE_KEY, (fs.readFileSync(path.join((other as unknown as { context: vscode.ExtensionContext }).context.globalStorageUri.fsPath, 'progress.json'), 'utf8')));
+    const merged = await new ProgressStore(fakeContext(storage, memento), log).get();
+    assert.ok(merged.cards[ids[0]] && merged.cards[ids[1]]);
+  });
+
+  it('two windows answering at once lose nothing', async () => {
+    const storage = tempStorage();
+    const w1 = new ProgressStore(fakeContext(storage), log);
+    const w2 = new ProgressStore(fakeContext(storage), log);
+    await Promise.all([w1.get(), w2.get()]);
+    await Promise.all([w1.markKnown(ids[0]), w2.markKnown(ids[1]), w1.markKnown(ids[2]), w2.markKnown(ids[3])]);
+    const saved = JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8'));
+    assert.deepStrictEqual(saved.log.map((e: { questionId: string }) => e.questionId).sort(), [...ids].sort());
+  });
+
+  it('corrupt progress is kept aside, reported, and the user keeps working', async () => {
+    const storage = tempStorage();
+    fs.writeFileSync(path.join(storage.fsPath, 'progress.json'), '{"schema":1,"log":[{"id":"x" TRUNCATED');
+    const store = new ProgressStore(fakeContext(storage), log);
+    const progress = await store.get();
+    assert.strictEqual(progress.log.length, 0);
+    const backups = fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-'));
+    assert.strictEqual(backups.length, 1);
+    assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), '{"schema":1,"log":[{"id":"x" TRUNCATED');
+    await store.markKnown(ids[0]);
+    assert.ok(JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8')).cards[ids[0]]);
+  });
+
+  it('a newer-version file is not overwritten silently', async () => {
+    const storage = tempStorage();
+    const future = JSON.stringify({ schema: 99, cards: {}, log: [], daily: {}, updatedAt: '2030-01-01T00:00:00.000Z' });
+    fs.writeFileSync(path.join(storage.fsPath, 'progress.json'), future);
+    await new ProgressStore(fakeContext(storage), log).get();
+    const backups = fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-future-version-'));
+    assert.strictEqual(backups.length, 1);
+    assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), future);
+  });
+
+  it('export then import into another profile merges; hostile JSON is refused and changes nothing', async () => {
+    const source = new ProgressStore(fakeContext(tempStorage()), log);
+    await source.markKnown(ids[0]);
+    await source.markKnown(ids[1]);
+    const exported = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coach-export-')), 'progress.json'));
+    await source.exportTo(exported);
+    const target = new ProgressStore(fakeContext(tempStorage()), log);
+    await target.markKnown(ids[2]);
+    const ok = await target.importFrom(exported);
+    assert.ok(ok.ok, ok.message);
+    assert.deepStrictEqual(Object.keys((await target.get()).cards).sort(), [ids[0], ids[1], ids[2]].sort());
+    const hostile = vscode.Uri.file(path.join(path.dirname(exported.fsPath), 'hostile.json'));
+    fs.writeFileSync(hostile.fsPath, '{"schema":1,"__proto__":{"polluted":true},"log":[{"id":1,"questionId":{},"rating":7,"at":"yesterday","mode":"x"}]}');
+    const before = JSON.stringify(await target.get());
+    const refused = await target.importFrom(hostile);
+    assert.strictEqual(refused.ok, false);
+    assert.match(refused.message, /Nothing was imported/);
+    assert.strictEqual(JSON.stringify(await target.get()), before);
+    assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('the Review model and Topics badges follow progress', async () => {
+    const { quiz, topics, library } = await api();
+    const lib = await library.get();
+    const entry = lib.byTopic('caching')[0];
+    await vscode.commands.executeCommand('djangoCoach.markKnown', entry.id);
+    const summary = await quiz.review.update();
+    assert.ok(summary.totals.started >= 1);
+    const badge = topics.getTreeItem({ kind: 'topic', topic: 'caching' }).description as string;
+    assert.match(badge, /% known/);
+  });
+});
