@@ -265,6 +265,14 @@ describe('detection: incremental re-detection', () => {
     ['a line deleted at the top', s => s.slice(s.indexOf('\n') + 1)],
   ];
 
+  it('after an edit elsewhere that binds a name an unchanged line depends on, equals a full re-detection', () => {
+    const text = 'def f():\n    cache.set("k", 1)\n\ndef g():\n    pass\n';
+    const before = analyzeDocument(text, 'm.py');
+    assert.deepEqual(before.detections().map(d => d.ruleId), ['cache-api']);
+    const after = analyzeDocument(text.replace('    pass', '    cache = {}'), 'm.py', before);
+    assert.deepEqual(after.detections(), []);
+  });
+
   for (const [name, edit] of edits) {
     it(`after ${name}, equals a full re-detection`, () => {
       const before = analyzeDocument(base, 'm.py');

@@ -2,10 +2,10 @@
 // the file's context. From it, `detectAt` examines one line for a hover, `detections` the whole
 // file (incrementally, reusing unchanged lines of the previous version).
 import type { TopicId } from '../taxonomy';
-import { readPythonContext, type PythonContext } from './context';
+import { contextSignature, readPythonContext, type PythonContext } from './context';
 import { maskPython, maskTemplate } from './mask';
 import { PythonDetector, type Hit } from './python';
-import { ruleById } from './rules';
+import { RULES } from './rules';
 import { matchTemplate, templateTriggerRegex } from './template';
 import { pythonTriggerRegex, STRING_KEY_SOURCE, trieRegexSource } from './triggers';
 
@@ -31,6 +31,8 @@ export const LIMITS = {
 };
 
 export type Degraded = 'unsupported' | 'binary' | 'too-large' | null;
+
+const RULE_TOPICS = new Map<string, TopicId>(RULES.map(r => [r.id, r.topic]));
 
 // Shared regexes (global flag; every scan resets lastIndex, and scans never nest).
 const PYTHON_TRIGGER = pythonTriggerRegex();
@@ -83,7 +85,7 @@ export class DocumentAnalysis {
     [this.lineStarts, this.lineEnds] = splitLines(text);
     if (this.kind === 'python') {
       this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds);
-      this.detector = new PythonDetector({ context: this.context, getResponse: this.masked.includes('get_response') });
+      this.detector = new PythonDetector({ context: this.context });
       this.aliasRegex = this.context.aliases.size ? new RegExp(`\\b(?:${trieRegexSource(this.context.aliases.keys())})\\b`, 'g') : null;
     } else {
       this.context = null;
@@ -129,9 +131,10 @@ export class DocumentAnalysis {
     const raw = single ? this.text.slice(this.lineStarts[from], this.lineEnds[from]) : this.text;
     const startOffset = this.lineStarts[from] - base;
     const endOffset = this.lineEnds[to - 1] - base;
-    const hits: { line: number; hit: Hit; ls: number }[] = [];
     const push = (line: number, ls: number, hit: Hit | null) => {
-      if (hit && hits.length < LIMITS.maxDetections) hits.push({ line, hit, ls });
+      if (!hit || out.length >= LIMITS.maxDetections) return;
+      const topic = RULE_TOPICS.get(hit.ruleId);
+      if (topic) out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics: [topic] });
     };
     if (this.kind === 'template') {
       this.scan(TEMPLATE_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m, re) => {
@@ -154,11 +157,6 @@ export class DocumentAnalysis {
           push(line, _ls, detector.stringKey(raw, t, le, m.index, m[2]));
         });
       }
-    }
-    for (const { line, hit, ls } of hits) {
-      const rule = ruleById(hit.ruleId);
-      if (!rule) continue;
-      out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics: [rule.topic] });
     }
     return sortAndDropOverlaps(out);
   }
@@ -190,12 +188,17 @@ export class DocumentAnalysis {
 
   /** Takes the detections of lines that did not change (same masked text, same file context) from the previous version. */
   private reuse(previous: DocumentAnalysis): void {
-    if ((this.context?.signature ?? '') !== (previous.context?.signature ?? '')) return;
+    const signature = (a: DocumentAnalysis) => (a.context ? contextSignature(a.context) : '');
+    if (signature(this) !== signature(previous)) return;
     const n = this.lineCount, pn = previous.lineCount;
     let prefix = 0;
     while (prefix < n && prefix < pn && this.maskedLine(prefix) === previous.maskedLine(prefix)) prefix++;
     let suffix = 0;
     while (suffix < n - prefix && suffix < pn - prefix && this.maskedLine(n - 1 - suffix) === previous.maskedLine(pn - 1 - suffix)) suffix++;
+    // Kept lines may depend on where the file binds the names detection looked up: an edit that
+    // mentions one of them (before or after) may change that, so it costs a full re-detection.
+    const looked = previous.context?.asked;
+    if (looked?.size && (mentionsAny(previous, prefix, pn - suffix, looked) || mentionsAny(this, prefix, n - suffix, looked))) return;
     const old = previous.all!;
     const delta = n - pn;
     const kept: Detection[] = [];
@@ -205,6 +208,15 @@ export class DocumentAnalysis {
     for (const d of old) if (d.line >= pn - suffix) tail.push({ ...d, line: d.line + delta });
     this.all = kept.concat(middle, tail);
   }
+}
+
+/** Whether lines [from, to) of the masked text contain one of `names` as a word. */
+function mentionsAny(a: DocumentAnalysis, from: number, to: number, names: ReadonlySet<string>): boolean {
+  if (from >= to) return false;
+  const words = /[A-Za-z_]\w*/g;
+  const text = a.masked.slice(a.lineStarts[from], a.lineEnds[to - 1]);
+  for (let m = words.exec(text); m; m = words.exec(text)) if (names.has(m[0])) return true;
+  return false;
 }
 
 function splitLines(text: string): [number[], number[]] {
@@ -229,7 +241,14 @@ function splitLines(text: string): [number[], number[]] {
 }
 
 function sortAndDropOverlaps(list: Detection[]): Detection[] {
-  list.sort((a, b) => a.line - b.line || a.start - b.start || b.end - a.end);
+  const order = (a: Detection, b: Detection) => a.line - b.line || a.start - b.start || b.end - a.end;
+  // One regex pass yields them in order, give or take a dotted name reaching back; sort only if needed.
+  for (let i = 1; i < list.length; i++) {
+    if (order(list[i - 1], list[i]) > 0) {
+      list.sort(order);
+      break;
+    }
+  }
   const out: Detection[] = [];
   for (const d of list) {
     const last = out[out.length - 1];

@@ -2,7 +2,11 @@
 // what each imported name stands for, which names the file binds itself, its classes and what
 // they derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines.
 // Detection of a single line consults this instead of re-reading the file.
-import { INSTANCE_CLASSES, normalizeQualified, SETTINGS, SHORT_FORMS, TARGETS } from './triggers';
+import * as triggers from './triggers';
+
+// Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
+const { INSTANCE_CLASSES, normalizeQualified, SETTINGS, SHORT_FORMS, TARGET_ROOTS, TARGETS, TARGETS_BY_BASE } = triggers;
+
 
 /** What kind of Django class a class is, from its bases. */
 export type ClassKind = 'model' | 'form' | 'serializer' | 'django';
@@ -23,19 +27,26 @@ interface Shadow {
 }
 
 export interface PythonContext {
+  /** The masked text and its lines, for the lazy queries below. */
+  masked: string;
+  lineStarts: ArrayLike<number>;
+  lineEnds: ArrayLike<number>;
   /** Local name → qualified name (`tx` → `django.db.transaction`, `post_save` → `django.db.models.signals.post_save`). */
   imports: Map<string, string>;
+  /**
+   * The imports that can lead to a rule's name (their module is Django's, DRF's, Celery's…), with
+   * re-exports normalised and the project's Celery app (`from proj.celery import app`) as `celery.Celery()`.
+   */
+  targetImports: Map<string, string>;
   /** Modules imported with `*`. */
   stars: string[];
-  /** Names the file binds itself (assignments, definitions, parameters, loop variables). */
-  bound: Set<string>;
-  /** Variables holding instances of classes rules follow (`order_paid` → `django.dispatch.Signal`). */
+  /** Variables holding instances of classes rules follow (`order_paid` → `django.dispatch.Signal()`). */
   instances: Map<string, string>;
   classes: ClassInfo[];
   /** `def`/`class` lines with their indentation, in order, for scope lookups. */
   scopes: { line: number; indent: number; isDef: boolean }[];
-  /** Imported names the file also rebinds: where (for `transaction = gateway.begin()` inside a function). */
-  shadows: Map<string, Shadow[]>;
+  /** Parameter lists of `def`s: offsets of `(` and `)` and the `def` line, ordered by offset. */
+  params: { open: number; close: number; line: number }[];
   /** Functions decorated as Celery tasks in this file. */
   celeryTasks: Set<string>;
   /** 1 where the line belongs to an import statement. */
@@ -46,11 +57,25 @@ export interface PythonContext {
   celery: boolean;
   /** Looks like a settings module: several known settings assigned at module level. */
   settingsLike: boolean;
-  /** A cheap fingerprint of everything above except line numbers (for incremental re-detection). */
-  signature: string;
+  /**
+   * Where the file binds names itself — assignment targets, `def`/`class` names, parameters, `for`
+   * and `as` targets — as flat triples (start, line, the `def` line of a parameter or -1),
+   * recorded by offsets during the one pass; names are read from them only when asked for.
+   */
+  sites: number[];
+  /** Sites by name with their scopes, built on the first question (see bindingsOf). */
+  bindings: Map<string, Shadow[]> | null;
+  /** The names detection asked about: what incremental re-detection checks an edit against. */
+  asked: Set<string>;
+  /** Memo for contextSignature(). */
+  signatureMemo?: string;
 }
 
 const MAX_STATEMENT = 4000;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c > 0x7f;
+}
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0c;
@@ -145,25 +170,73 @@ const IMPORT = /import[ \t]+/y;
 const CLASS = /class[ \t]+([A-Za-z_]\w*)[ \t]*(\()?/y;
 const DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/y;
 const DECORATOR = /@[ \t]*([A-Za-z_][\w.]*)/y;
-const ASSIGN = /([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*,?[ \t]*(?::[^=\r\n]*)?(?:[-+*/%|&^@]|\/\/|\*\*|<<|>>)?=(?!=)/y;
-const INSTANCE = /([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*\(/y;
-const FOR = /(?:async[ \t]+)?for[ \t]+([\w, \t()]+?)[ \t]+in\b/y;
-const AS = /\bas[ \t]+([A-Za-z_]\w*)/g;
+const HEAD_KEYWORD = /(?:async[ \t]+)?(for|with|except)\b/y;
+const AS_TARGET = /\bas[ \t]+([A-Za-z_]\w*)/g;
+const AUGMENTED_OPERATORS = '+-*/%|&^@';
+
+/** After an annotation's colon: the type, then `=` (not `==`). */
+const ANNOTATED_VALUE = /[^=\r\n]*=(?!=)/y;
 
 const DJANGO_ROOTS = /^(django\w*|rest_framework\w*|channels|asgiref|graphene_django|corsheaders|debug_toolbar)(\.|$)/;
+
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * Where the names an assignment statement at `j` binds are (`a = …`, `a, b = …`, `a: T = …`,
+ * `a += …`: start/end pairs), or null. Hand-written: it runs on most lines of a file, where a regex
+ * call costs more than the scan.
+ */
+function readAssignment(t: string, j: number, le: number): { spans: number[]; valueStart: number } | null {
+  const spans: number[] = [];
+  let k = j;
+  for (;;) {
+    const start = k;
+    while (k < le && isIdentChar(t.charCodeAt(k))) k++;
+    if (k === start) return null;
+    spans.push(start, k);
+    while (k < le && isSpace(t.charCodeAt(k))) k++;
+    if (t.charCodeAt(k) !== 0x2c /* , */) break;
+    k++;
+    while (k < le && isSpace(t.charCodeAt(k))) k++;
+    if (!isIdentStart(t.charCodeAt(k))) break; // `a, = …`
+  }
+  const c = t.charCodeAt(k);
+  if (c === 0x3a /* : annotation */) {
+    ANNOTATED_VALUE.lastIndex = k + 1;
+    if (!ANNOTATED_VALUE.exec(t) || ANNOTATED_VALUE.lastIndex > le) return null;
+    return { spans, valueStart: ANNOTATED_VALUE.lastIndex };
+  }
+  if (c === 0x3d /* = */) return t.charCodeAt(k + 1) === 0x3d ? null : { spans, valueStart: k + 1 };
+  // Augmented assignment: += -= *= /= %= |= &= ^= @= and the doubled //= **= <<= >>=.
+  let op = k;
+  if ((c === 0x2f || c === 0x2a || c === 0x3c || c === 0x3e) && t.charCodeAt(k + 1) === c) op = k + 1;
+  else if (!AUGMENTED_OPERATORS.includes(String.fromCharCode(c))) return null;
+  return t.charCodeAt(op + 1) === 0x3d ? { spans, valueStart: op + 2 } : null;
+}
+
+/** The dotted name called at `i` (`Signal` in `Signal()`, `template.Library` in `template.Library()`), or null. */
+function callee(t: string, i: number, le: number): string | null {
+  while (i < le && isSpace(t.charCodeAt(i))) i++;
+  const start = i;
+  while (i < le && (isIdentChar(t.charCodeAt(i)) || t.charCodeAt(i) === 0x2e)) i++;
+  if (i === start) return null;
+  const end = i;
+  while (i < le && isSpace(t.charCodeAt(i))) i++;
+  return t.charCodeAt(i) === 0x28 ? t.slice(start, end) : null;
+}
 
 export function readPythonContext(masked: string, lineStarts: ArrayLike<number>, lineEnds: ArrayLike<number>): PythonContext {
   const lineCount = lineStarts.length;
   const imports = new Map<string, string>();
   const stars: string[] = [];
-  const bound = new Set<string>();
   const classes: ClassInfo[] = [];
   const scopes: PythonContext['scopes'] = [];
+  const params: PythonContext['params'] = [];
   const importLines = new Uint8Array(lineCount);
-  /** Assignments (scope computed later) and parameters (scope: their own `def` line). */
-  const assignments: { name: string; line: number; indent: number; scope?: number }[] = [];
-  const instanceCandidates: { name: string; chain: string }[] = [];
   const decorated: { decorator: string; fn: string }[] = [];
+  const sites: number[] = [];
   let pendingDecorators: string[] = [];
   let settingsAssignments = 0;
   let django = false;
@@ -172,34 +245,43 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   const bindImport = (local: string, qualified: string) => {
     imports.set(local, qualified);
     if (DJANGO_ROOTS.test(qualified)) django = true;
-    if (/^celery(\.|$)/.test(qualified)) celery = true;
+    if (qualified === 'celery' || qualified.startsWith('celery.')) celery = true;
   };
   const markLines = (line: number, to: number) => {
     let l = line;
     while (l < lineCount && lineStarts[l] <= to) importLines[l++] = 1;
   };
 
+  // One pass over the lines' first words: imports, classes, defs, decorators, and where names get
+  // bound (recorded as offsets; see PythonContext.sites).
   for (let line = 0; line < lineCount; line++) {
     if (importLines[line]) continue; // continuation of an import statement read already
     const ls = lineStarts[line];
     const le = lineEnds[line];
     let j = ls;
-    while (j < le && isSpace(masked.charCodeAt(j))) j++;
-    if (j >= le) continue;
-    const c = masked.charCodeAt(j);
-    const indent = indentWidth(masked, ls, le);
-
-    if (c === 0x40 /* @ */) {
-      DECORATOR.lastIndex = j;
-      const m = DECORATOR.exec(masked);
-      if (m) pendingDecorators.push(m[1]);
-      continue;
+    let indent = 0;
+    let c = 0;
+    for (; j < le; j++) {
+      c = masked.charCodeAt(j);
+      if (c === 0x20) indent++;
+      else if (c === 0x09) indent = (indent + 8) & ~7;
+      else if (c === 0x0c) indent = 0;
+      else break;
     }
+    if (j >= le) continue;
 
-    if (c === 0x66 /* f */) {
-      FROM_IMPORT.lastIndex = j;
-      const m = FROM_IMPORT.exec(masked);
-      if (m) {
+    switch (c) {
+      case 0x40 /* @ */: {
+        DECORATOR.lastIndex = j;
+        const m = DECORATOR.exec(masked);
+        // Only Celery task decorators matter later (`@shared_task`, `@app.task`).
+        if (m && /(?:^|\.)(?:shared_task|task)$/.test(m[1])) pendingDecorators.push(m[1]);
+        continue;
+      }
+      case 0x66 /* f */: {
+        FROM_IMPORT.lastIndex = j;
+        const m = FROM_IMPORT.exec(masked);
+        if (!m) break;
         const module = m[1];
         let start = FROM_IMPORT.lastIndex;
         while (start < masked.length && isSpace(masked.charCodeAt(start))) start++;
@@ -232,11 +314,9 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         pendingDecorators = [];
         continue;
       }
-    }
-
-    if (c === 0x69 /* i */) {
-      IMPORT.lastIndex = j;
-      if (IMPORT.exec(masked)) {
+      case 0x69 /* i */: {
+        IMPORT.lastIndex = j;
+        if (!IMPORT.exec(masked)) break;
         const end = logicalLineEnd(masked, IMPORT.lastIndex);
         markLines(line, end);
         for (const part of masked.slice(IMPORT.lastIndex, end).replace(/\\\r?\n/g, ' ').split(',')) {
@@ -251,12 +331,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         pendingDecorators = [];
         continue;
       }
-    }
-
-    if (c === 0x63 /* c */) {
-      CLASS.lastIndex = j;
-      const m = CLASS.exec(masked);
-      if (m) {
+      case 0x63 /* c */: {
+        CLASS.lastIndex = j;
+        const m = CLASS.exec(masked);
+        if (!m) break;
         let bases: string[] = [];
         if (m[2]) {
           const open = CLASS.lastIndex - 1;
@@ -266,81 +344,71 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         }
         classes.push({ line, indent, name: m[1], bases, kind: null });
         scopes.push({ line, indent, isDef: false });
-        bound.add(m[1]);
+        const nameStart = masked.indexOf(m[1], j + 5);
+        sites.push(nameStart, line, -1);
         pendingDecorators = [];
         continue;
       }
-    }
-
-    if (c === 0x64 /* d */ || c === 0x61 /* a */) {
-      DEF.lastIndex = j;
-      const m = DEF.exec(masked);
-      if (m) {
-        bound.add(m[1]);
-        scopes.push({ line, indent, isDef: true });
+      case 0x64 /* d */:
+      case 0x61 /* a */: {
+        DEF.lastIndex = j;
+        const m = DEF.exec(masked);
+        if (!m) break;
         const open = DEF.lastIndex - 1;
+        const nameStart = masked.lastIndexOf(m[1], open);
+        sites.push(nameStart, line, -1);
+        scopes.push({ line, indent, isDef: true });
         const close = matchParen(masked, open);
-        for (const p of parameterNames(masked.slice(open + 1, close < 0 ? le : close))) {
-          bound.add(p);
-          assignments.push({ name: p, line, indent: indent + 1, scope: line });
-        }
+        params.push({ open, close: close < 0 ? le : close, line });
+        parameterSites(masked, open, close < 0 ? le : close, line, sites);
         for (const d of pendingDecorators) decorated.push({ decorator: d, fn: m[1] });
         pendingDecorators = [];
         continue;
       }
     }
-    pendingDecorators = [];
-
-    if (c === 0x66 /* f */ || c === 0x61 /* a */) {
-      FOR.lastIndex = j;
-      const m = FOR.exec(masked);
-      if (m) {
-        for (const name of m[1].split(/[\s,()]+/)) if (name) bound.add(name);
+    // `for a, b in …`, `with … as x`, `except … as e` (also `async for`/`async with`).
+    if (c === 0x66 || c === 0x77 || c === 0x65 || c === 0x61) {
+      HEAD_KEYWORD.lastIndex = j;
+      const k = HEAD_KEYWORD.exec(masked);
+      if (k) {
+        const end = k[1] === 'for' ? masked.indexOf(' in', HEAD_KEYWORD.lastIndex) : logicalLineEnd(masked, j);
+        if (k[1] === 'for') targetSites(masked, HEAD_KEYWORD.lastIndex, end < 0 || end > le ? le : end, line, sites);
+        else {
+          AS_TARGET.lastIndex = 0;
+          const statement = masked.slice(j, end);
+          for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
+            const at = j + a.index + a[0].length - a[1].length;
+            sites.push(at, line, -1);
+          }
+        }
         continue;
       }
     }
-    if (c === 0x77 /* w */ || c === 0x65 /* e */ || c === 0x61 /* a */) {
-      if (/^(?:async[ \t]+)?with\b|^except\b/.test(masked.slice(j, Math.min(le, j + 12)))) {
-        AS.lastIndex = j;
-        const end = logicalLineEnd(masked, j);
-        for (let m = AS.exec(masked); m && m.index < end; m = AS.exec(masked)) bound.add(m[1]);
-        continue;
-      }
-    }
-
-    ASSIGN.lastIndex = j;
-    const a = ASSIGN.exec(masked);
-    if (a) {
-      for (const name of a[1].split(',')) {
-        const n = name.trim();
-        if (!n) continue;
-        bound.add(n);
-        assignments.push({ name: n, line, indent });
-        if (j === ls && SETTINGS.has(n)) settingsAssignments++;
-      }
-      INSTANCE.lastIndex = j;
-      const inst = INSTANCE.exec(masked);
-      if (inst) instanceCandidates.push({ name: inst[1], chain: inst[2] });
-    }
+    if (!isIdentStart(c)) continue;
+    const assigned = readAssignment(masked, j, le);
+    if (!assigned) continue;
+    const { spans } = assigned;
+    for (let i = 0; i < spans.length; i += 2) sites.push(spans[i], line, -1);
+    // Module-level settings (`DEBUG = …`): counted to tell a settings module.
+    if (j === ls && c >= 0x41 && c <= 0x5a && SETTINGS.has(masked.slice(spans[0], spans[1]))) settingsAssignments++;
   }
 
   const context: PythonContext = {
-    imports, stars, bound, instances: new Map(), classes, scopes, shadows: new Map(), celeryTasks: new Set(), importLines,
-    aliases: new Map(), django, celery, settingsLike: settingsAssignments >= 2, signature: '',
+    masked, lineStarts, lineEnds, imports, targetImports: new Map(), stars, instances: new Map(), classes, scopes, params,
+    celeryTasks: new Set(), importLines, aliases: new Map(), django, celery, settingsLike: settingsAssignments >= 2,
+    sites, bindings: null, asked: new Set(),
   };
 
+  for (const [local, qualified] of imports) {
+    const base = effectiveImport(qualified);
+    const dot = base.indexOf('.');
+    if (TARGET_ROOTS.has(dot < 0 ? base : base.slice(0, dot))) context.targetImports.set(local, base);
+  }
   // Instances: `order_paid = Signal()`, `register = template.Library()`, `app = Celery('proj')`.
-  for (const { name, chain } of instanceCandidates) {
+  for (const [name, chain] of instanceAssignments(context)) {
     const resolved = resolveChain(context, chain.split('.'), -1);
     const cls = resolved.kind === 'qualified' ? INSTANCE_CLASSES.get(resolved.name) : resolved.kind === 'unbound' ? INSTANCE_CLASSES.get(SHORT_FORMS.get(chain)?.name ?? '') : undefined;
-    if (cls) context.instances.set(name, cls);
-  }
-  // Imported names rebound by the file itself.
-  for (const { name, line, indent, scope } of assignments) {
-    if (!imports.has(name)) continue;
-    const list = context.shadows.get(name) ?? [];
-    list.push({ line, scope: scope ?? (indent === 0 ? -1 : enclosingScope(context, line, indent)) });
-    context.shadows.set(name, list);
+    if (cls) context.instances.set(name, `${cls}()`);
   }
   // Celery tasks defined here.
   for (const { decorator, fn } of decorated) {
@@ -350,10 +418,12 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   }
   // Class kinds, in file order so subclasses of local models are models too.
   const localKinds = new Map<string, ClassKind | null>();
+  const baseKinds = new Map<string, ClassKind | null>(); // `models.Model` is a base of half the classes
   for (const cls of classes) {
     cls.kind = null;
     for (const base of cls.bases) {
-      const kind = baseKind(context, base, localKinds);
+      let kind = localKinds.has(base) && !imports.has(base) ? localKinds.get(base) ?? null : baseKinds.get(base);
+      if (kind === undefined) baseKinds.set(base, (kind = baseKind(context, base)));
       if (kind) {
         cls.kind = kind;
         break;
@@ -366,18 +436,129 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     const name = normalizeQualified(qualified);
     if (TARGETS.has(name) && local !== name.slice(name.lastIndexOf('.') + 1)) context.aliases.set(local, name);
   }
-  context.signature = [
-    [...imports].sort().join(','), stars.join(','), [...bound].sort().join(','), [...context.instances].sort().join(','),
-    classes.map(c => `${c.indent}:${c.name}:${c.kind}`).join(','), [...context.celeryTasks].sort().join(','),
-    django, celery, context.settingsLike,
-  ].join('|');
   return context;
 }
 
-function baseKind(context: PythonContext, base: string, localKinds: Map<string, ClassKind | null>): ClassKind | null {
-  const segments = base.split('.');
-  if (segments.length === 1 && localKinds.has(base) && !context.imports.has(base)) return localKinds.get(base) ?? null;
-  const r = resolveChain(context, segments, -1);
+/** `name = Signal(…)`-style assignments of the classes rules follow, found by searching for the class names. */
+function instanceAssignments(context: PythonContext): [string, string][] {
+  const { masked, lineStarts, lineEnds, importLines } = context;
+  const out: [string, string][] = [];
+  // Only classes the file can name: imported themselves, or their module (or a parent) imported.
+  const reachable = new Set<string>();
+  for (const qualified of context.imports.values()) {
+    for (const cls of INSTANCE_CLASSES.keys()) {
+      if (cls === qualified || cls.startsWith(`${qualified}.`)) reachable.add(cls.slice(cls.lastIndexOf('.') + 1));
+    }
+  }
+  for (const cls of reachable) {
+    for (let o = masked.indexOf(cls); o >= 0; o = masked.indexOf(cls, o + cls.length)) {
+      if (isIdentChar(masked.charCodeAt(o + cls.length)) || (o > 0 && isIdentChar(masked.charCodeAt(o - 1)))) continue;
+      const line = lineOfOffset(lineStarts, o);
+      if (importLines[line]) continue;
+      const ls = lineStarts[line], le = lineEnds[line];
+      let head = ls;
+      while (head < le && isSpace(masked.charCodeAt(head))) head++;
+      if (!isIdentStart(masked.charCodeAt(head))) continue;
+      const assigned = readAssignment(masked, head, le);
+      if (!assigned || assigned.spans.length !== 2 || assigned.valueStart > o) continue;
+      const chain = callee(masked, assigned.valueStart, le);
+      if (chain && (chain === cls || chain.endsWith(`.${cls}`))) out.push([masked.slice(assigned.spans[0], assigned.spans[1]), chain]);
+    }
+  }
+  return out;
+}
+
+/** Where the file binds `name` itself, with the scope of each binding. Import statements do not count: imports say what a name is. */
+export function bindingsOf(context: PythonContext, name: string): Shadow[] {
+  context.asked.add(name);
+  if (!context.bindings) {
+    const map = new Map<string, Shadow[]>();
+    const { sites, masked } = context;
+    for (let i = 0; i < sites.length; i += 3) {
+      const start = sites[i];
+      let end = start;
+      while (isIdentChar(masked.charCodeAt(end))) end++;
+      const key = masked.slice(start, end);
+      const line = sites[i + 1], paramOf = sites[i + 2];
+      // Scopes are worked out now only for parameters; others lazily below (most are never needed).
+      const entry = { line, scope: paramOf >= 0 ? paramOf : UNRESOLVED };
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
+    }
+    context.bindings = map;
+  }
+  const list = context.bindings.get(name);
+  if (!list) return NONE;
+  for (const b of list) {
+    if (b.scope !== UNRESOLVED) continue;
+    const indent = indentWidth(context.masked, context.lineStarts[b.line], context.lineEnds[b.line]);
+    b.scope = indent === 0 ? -1 : enclosingScope(context, b.line, indent);
+  }
+  return list;
+}
+
+const NONE: Shadow[] = [];
+const UNRESOLVED = Number.MIN_SAFE_INTEGER;
+
+/** Whether the file binds `name` anywhere itself. */
+export function isBound(context: PythonContext, name: string): boolean {
+  return bindingsOf(context, name).length > 0;
+}
+
+/** Records the parameter names of the list between `open` and `close`. */
+function parameterSites(t: string, open: number, close: number, line: number, sites: number[]): void {
+  let depth = 0;
+  let expectName = true;
+  for (let i = open + 1; i < close; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    else if (depth === 0 && c === 0x2c) expectName = true;
+    else if (depth === 0 && expectName && isIdentStart(c)) {
+      const start = i;
+      while (i < close && isIdentChar(t.charCodeAt(i))) i++;
+      sites.push(start, line, line);
+      expectName = false;
+      i--;
+    } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
+  }
+}
+
+/** Records the names of a `for` target list (`a, (b, c)`) between `from` and `to`. */
+function targetSites(t: string, from: number, to: number, line: number, sites: number[]): void {
+  for (let i = from; i < to; i++) {
+    if (!isIdentStart(t.charCodeAt(i)) || (i > from && isIdentChar(t.charCodeAt(i - 1)))) continue;
+    const start = i;
+    while (i < to && isIdentChar(t.charCodeAt(i))) i++;
+    sites.push(start, line, -1);
+  }
+}
+
+/**
+ * A fingerprint of the context except line numbers: when two versions of a file share it and the
+ * edited lines mention none of the names whose bindings detection asked about, a line with the
+ * same masked text has the same detections in both (incremental re-detection relies on it).
+ */
+export function contextSignature(context: PythonContext): string {
+  if (context.signatureMemo === undefined) {
+    const { imports, stars, instances, classes, celeryTasks, masked } = context;
+    const parts: string[] = [stars.join(','), [...celeryTasks].join(','), `${context.django}${context.celery}${context.settingsLike}`];
+    for (const [k, v] of imports) parts.push(`${k}=${v}`);
+    parts.push('|');
+    for (const [k, v] of instances) parts.push(`${k}=${v}`);
+    parts.push('|');
+    for (const c of classes) parts.push(`${c.indent}:${c.name}:${c.kind}`);
+    parts.push('|');
+    for (const p of context.params) parts.push(masked.slice(p.open, p.close));
+    for (const s of context.scopes) parts.push(`${s.indent}${s.isDef}`);
+    context.signatureMemo = parts.join(' ');
+  }
+  return context.signatureMemo;
+}
+
+function baseKind(context: PythonContext, base: string): ClassKind | null {
+  const r = resolveChain(context, base.split('.'), -1);
   let name: string | undefined;
   if (r.kind === 'qualified') name = r.name;
   else if (r.kind === 'unbound') name = SHORT_FORMS.get(base)?.name;
@@ -443,16 +624,14 @@ export type Resolution =
 export function resolveChain(context: PythonContext, segments: readonly string[], line: number, indent = 0): Resolution {
   const root = segments[0];
   const rest = segments.length > 1 ? '.' + segments.slice(1).join('.') : '';
-  let base = context.imports.get(root);
+  const base = context.imports.get(root);
   if (base !== undefined) {
-    if (line >= 0 && isShadowed(context, root, line, indent)) return { kind: 'local' };
-    // `from proj.celery import app`, `from celery import current_app`: the project's Celery app.
-    if (/(^|\.)celery\.\w+$/.test(base) && !/^celery\.(shared_task|Celery|schedules)$/.test(base)) base = 'celery.Celery()';
-    return { kind: 'qualified', name: normalizeQualified(base + rest) };
+    if (line >= 0 && isShadowedAt(context, root, line, indent)) return { kind: 'local' };
+    return { kind: 'qualified', name: (context.targetImports.get(root) ?? base) + rest };
   }
   const instance = context.instances.get(root);
-  if (instance !== undefined) return { kind: 'qualified', name: `${instance}()${rest}` };
-  if (context.bound.has(root)) return { kind: 'local' };
+  if (instance !== undefined) return { kind: 'qualified', name: instance + rest };
+  if (isBound(context, root)) return { kind: 'local' };
   for (const module of context.stars) {
     const name = normalizeQualified(`${module}.${segments.join('.')}`);
     if (TARGETS.has(name)) return { kind: 'qualified', name };
@@ -460,9 +639,42 @@ export function resolveChain(context: PythonContext, segments: readonly string[]
   return { kind: 'unbound' };
 }
 
-function isShadowed(context: PythonContext, name: string, line: number, indent: number): boolean {
-  const list = context.shadows.get(name);
-  if (!list) return false;
+/**
+ * The hot path of resolveChain for detection: the rule whose name `root` + `rest` (`.atomic`)
+ * spells, `'unbound'` when the root is neither imported nor bound by the file and `chainText` (the
+ * dotted name as written, on line [ls, le) of `t`) is a short form, else undefined. Cheap for the
+ * common misses (`self.x.get`, `Order.objects.filter`).
+ */
+export function targetRule(context: PythonContext, root: string, rest: string, line: number, t: string, ls: number, le: number,
+  chainText: string): string | 'unbound' | undefined {
+  if (context.imports.has(root)) {
+    const base = context.targetImports.get(root);
+    if (base === undefined) return undefined;
+    const ruleId = TARGETS_BY_BASE.get(base)?.get(rest);
+    if (ruleId && isShadowed(context, root, line, t, ls, le)) return undefined;
+    return ruleId;
+  }
+  const instance = context.instances.get(root);
+  if (instance !== undefined) return TARGETS_BY_BASE.get(instance)?.get(rest);
+  for (const module of context.stars) {
+    const ruleId = TARGETS.get(normalizeQualified(`${module}.${root}${rest}`));
+    if (ruleId) return ruleId;
+  }
+  // Only a short form (`transaction.atomic`, `post_save`) can stand for a rule without its import.
+  if (!SHORT_FORMS.has(chainText)) return undefined;
+  return isBound(context, root) ? undefined : 'unbound';
+}
+
+/** An import's qualified name as rules see it: re-exports normalised; a project's Celery app as an instance of Celery. */
+function effectiveImport(qualified: string): string {
+  if (qualified.includes('celery') && /(^|\.)celery\.\w+$/.test(qualified) && !/^celery\.(shared_task|Celery|schedules)$/.test(qualified)) return 'celery.Celery()';
+  return normalizeQualified(qualified);
+}
+
+/** Whether `name`, imported, is rebound by the file where line [ls, le) of `t` can see it. */
+function isShadowed(context: PythonContext, name: string, line: number, t: string, ls: number, le: number): boolean {
+  const list = bindingsOf(context, name);
+  if (list.length === 0) return false;
   let scope: number | undefined;
   for (const s of list) {
     if (s.line > line) continue;
@@ -470,8 +682,17 @@ function isShadowed(context: PythonContext, name: string, line: number, indent: 
       if (s.line < line) return true;
       continue;
     }
-    scope ??= enclosingScope(context, line, indent);
+    scope ??= enclosingScope(context, line, indentWidth(t, ls, le));
     if (s.scope === scope) return true;
+  }
+  return false;
+}
+
+function isShadowedAt(context: PythonContext, name: string, line: number, indent: number): boolean {
+  const list = bindingsOf(context, name);
+  for (const s of list) {
+    if (s.line > line) continue;
+    if (s.scope === -1 ? s.line < line : s.scope === enclosingScope(context, line, indent)) return true;
   }
   return false;
 }

@@ -1,12 +1,14 @@
 // Detection in masked Python text. Every trigger-regex match is examined on its own line only, with
 // the file's context (imports, bindings, classes) read beforehand — so one line is as cheap to
 // examine for a hover as it is within a whole-file pass.
-import {
-  enclosingClass, indentWidth, parameterNames, resolveChain, type ClassKind, type PythonContext,
-} from './context';
-import {
-  ATTRIBUTES, DEFS, KWARGS, METHODS, SHORT_FORMS, SIGNAL_MODULES, STRING_KEYS, TARGETS, TARGET_WORDS, settingRule,
-} from './triggers';
+import * as contextModule from './context';
+import type { ClassKind, PythonContext } from './context';
+import * as triggers from './triggers';
+
+// Module bindings copied once: transpiled to CommonJS (tests, bench) every imported name is a getter
+// call, which showed in profiles of this hot path.
+const { enclosingClass, indentWidth, isBound, parameterNames, resolveChain, targetRule } = contextModule;
+const { SHORT_FORMS, SIGNAL_MODULES, STRING_KEYS, TARGETS, wordInfo } = triggers;
 
 /** A hit in the coordinates of the text it was found in (absolute offsets). */
 export interface Hit {
@@ -15,11 +17,9 @@ export interface Hit {
   ruleId: string;
 }
 
-/** What the detector needs besides the text: the file context and a few cheap file-wide facts. */
+/** What the detector needs besides the text: the file context. */
 export interface PythonEnv {
   context: PythonContext;
-  /** The file mentions `get_response` (function-based middleware, `__call__` middleware). */
-  getResponse: boolean;
 }
 
 const DOT = 0x2e;
@@ -55,13 +55,14 @@ function callAt(t: string, i: number, le: number): boolean {
   return t.charCodeAt(nextNonSpace(t, i, le)) === 0x28;
 }
 
-/** Whether the word before `start` (on the same line) is `keyword`. */
+/** Whether the word before `start` (on the same line) is `keyword`; compared in place. */
 function keywordBefore(t: string, start: number, ls: number, keyword: string): boolean {
   const k = prevNonSpace(t, start, ls);
   if (k < ls || k === start - 1) return false; // a keyword is followed by whitespace
   const from = k - keyword.length + 1;
-  if (from < ls || t.slice(from, k + 1) !== keyword) return false;
-  return from === ls || !isIdentChar(t.charCodeAt(from - 1));
+  if (from < ls || (from > ls && isIdentChar(t.charCodeAt(from - 1)))) return false;
+  for (let i = 0; i < keyword.length; i++) if (t.charCodeAt(from + i) !== keyword.charCodeAt(i)) return false;
+  return true;
 }
 
 function lineHead(t: string, ls: number, le: number): number {
@@ -122,11 +123,45 @@ const SETTING_ATTRIBUTE = /[A-Z][A-Z0-9_]*\b/y;
 const META_RULES: Record<ClassKind, string | null> = { model: 'model-meta', form: 'form-class', serializer: 'drf-serializer', django: null };
 
 export class PythonDetector {
+  private getResponseMemo: boolean | undefined;
+
   constructor(private readonly env: PythonEnv) {}
+
+  /** The file mentions `get_response` (middleware written without importing Django). */
+  private mentionsGetResponse(): boolean {
+    return (this.getResponseMemo ??= this.env.context.masked.includes('get_response'));
+  }
 
   /** Examines the trigger word `word` at `p` on the line [ls, le) of `t` (masked text). */
   match(t: string, ls: number, le: number, line: number, p: number, word: string): Hit | null {
+    const info = wordInfo(word);
+    if (!info) return null;
     const e = p + word.length;
+    // `F"…"` is an f-string prefix, not Django's F.
+    const next = t.charCodeAt(e);
+    if ((next === 0x22 || next === 0x27) && word.length <= 2) return null;
+    if (info.special) return this.special(t, ls, le, line, p, e, word);
+    if (info.target) {
+      const hit = this.qualified(t, ls, le, line, p, e, word);
+      if (hit) return hit;
+    }
+    const dotBefore = t.charCodeAt(p - 1) === DOT;
+    if (info.methods && dotBefore && callAt(t, e, le)) {
+      for (const m of info.methods) if (this.methodApplies(t, ls, le, line, p, m.level)) return { start: p, end: e, ruleId: m.ruleId };
+    }
+    if (info.setting && p === ls && assignmentAt(t, e, le) && (this.env.context.settingsLike || this.env.context.django)) {
+      return { start: p, end: e, ruleId: info.setting };
+    }
+    if (info.attribute && p === lineHead(t, ls, le) && assignmentAt(t, e, le)) return { start: p, end: e, ruleId: info.attribute };
+    if (info.kwarg && !dotBefore && isBindingPosition(t, p, e, ls, le)) return { start: p, end: e, ruleId: info.kwarg };
+    if (info.def && keywordBefore(t, p, ls, 'def') && (info.def.level === 'any' || this.env.context.django)) {
+      return { start: p, end: e, ruleId: info.def.ruleId };
+    }
+    return null;
+  }
+
+  /** Words with their own handling. */
+  private special(t: string, ls: number, le: number, line: number, p: number, e: number, word: string): Hit | null {
     switch (word) {
       case 'Meta': return this.meta(t, ls, le, line, p, e);
       case 'async': return this.asyncView(t, le, p, e);
@@ -146,32 +181,12 @@ export class PythonDetector {
       case 'django_assert_max_num_queries':
         return callAt(t, e, le) ? { start: p, end: e, ruleId: 'assert-num-queries' } : null;
       case '__call__': {
-        if (!keywordBefore(t, p, ls, 'def') || !(this.env.context.django || this.env.getResponse)) return null;
+        if (!keywordBefore(t, p, ls, 'def') || !(this.env.context.django || this.mentionsGetResponse())) return null;
         return this.params(t, e, le).includes('request') ? { start: p, end: e, ruleId: 'middleware-class' } : null;
       }
+      default: // clean, clean_<field>, validate, validate_<field>
+        return this.validationDef(t, ls, le, line, p, e, word);
     }
-    if (word === 'clean' || word === 'validate' || word.startsWith('clean_') || word.startsWith('validate_')) {
-      return this.validationDef(t, ls, le, line, p, e, word);
-    }
-    if (TARGET_WORDS.has(word)) {
-      const hit = this.qualified(t, ls, le, line, p, e);
-      if (hit) return hit;
-    }
-    const methods = METHODS.get(word);
-    if (methods && t.charCodeAt(p - 1) === DOT && callAt(t, e, le)) {
-      for (const m of methods) if (this.methodApplies(t, ls, le, line, p, m.level)) return { start: p, end: e, ruleId: m.ruleId };
-    }
-    if (p === ls) {
-      const ruleId = settingRule(word);
-      if (ruleId && assignmentAt(t, e, le) && (this.env.context.settingsLike || this.env.context.django)) return { start: p, end: e, ruleId };
-    }
-    const attribute = ATTRIBUTES.get(word);
-    if (attribute && p === lineHead(t, ls, le) && assignmentAt(t, e, le)) return { start: p, end: e, ruleId: attribute };
-    const kwarg = KWARGS.get(word);
-    if (kwarg && t.charCodeAt(p - 1) !== DOT && isBindingPosition(t, p, e, ls, le)) return { start: p, end: e, ruleId: kwarg };
-    const def = DEFS.get(word);
-    if (def && keywordBefore(t, p, ls, 'def') && (def.level === 'any' || this.env.context.django)) return { start: p, end: e, ruleId: def.ruleId };
-    return null;
   }
 
   /** A renamed import of a rule's own name (`_` for `gettext_lazy`). */
@@ -198,26 +213,24 @@ export class PythonDetector {
     return isKey ? { start: q, end: close + 1, ruleId } : null;
   }
 
-  private qualified(t: string, ls: number, le: number, line: number, p: number, e: number): Hit | null {
+  private qualified(t: string, ls: number, le: number, line: number, p: number, e: number, word: string): Hit | null {
     const chain = chainStart(t, p, ls);
     if (chain.opaque) return null;
     const start = chain.start;
-    if (keywordBefore(t, start, ls, 'def') || keywordBefore(t, start, ls, 'class')) return null;
-    const text = t.slice(start, e);
     // `atomic = False`, `f(action="store_true")` bind a name; `app.conf.beat_schedule = {…}` uses one.
     if (start === p && isBindingPosition(t, start, e, ls, le)) return null;
-    const segments = text.split('.');
-    const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
-    if (r.kind === 'qualified') {
-      const ruleId = TARGETS.get(r.name);
-      return ruleId ? { start, end: e, ruleId } : null;
-    }
-    if (r.kind === 'unbound') {
+    if (keywordBefore(t, start, ls, 'def') || keywordBefore(t, start, ls, 'class')) return null;
+    const dot = start === p ? -1 : t.indexOf('.', start);
+    const root = dot < 0 ? word : t.slice(start, dot);
+    const rest = dot < 0 ? '' : t.slice(dot, e);
+    const text = dot < 0 ? word : t.slice(start, e);
+    const ruleId = targetRule(this.env.context, root, rest, line, t, ls, le, text);
+    if (ruleId === 'unbound') {
       const short = SHORT_FORMS.get(text);
       if (!short || (short.decoratorOnly && !isDecorator(t, start, ls))) return null;
       return { start, end: e, ruleId: short.ruleId };
     }
-    return null;
+    return ruleId ? { start, end: e, ruleId } : null;
   }
 
   private receiver(t: string, ls: number, p: number): { segments: string[]; opaque: boolean } {
@@ -239,8 +252,8 @@ export class PythonDetector {
         const { segments, opaque } = this.receiver(t, ls, p);
         if (opaque || segments.length === 0 || segments[0] === 'self' || segments[0] === 'cls') return false;
         if (segments.length === 1 && ctx.celeryTasks.has(segments[0])) return true;
-        const r = resolveChain(ctx, segments, line, indentWidth(t, ls, le));
-        if (r.kind === 'qualified' && /(^|\.)tasks\./.test(r.name)) return true;
+        const imported = ctx.imports.get(segments[0]);
+        if (imported !== undefined && /(^|\.)tasks(\.|$)/.test(imported)) return true;
         return ctx.celery || ctx.django;
       }
       case 'cursor': {
@@ -256,10 +269,16 @@ export class PythonDetector {
   private isSignal(t: string, ls: number, le: number, line: number, p: number): boolean {
     const { segments, opaque } = this.receiver(t, ls, p);
     if (opaque || segments.length === 0) return false;
-    const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
+    const ctx = this.env.context;
     let name: string | undefined;
-    if (r.kind === 'qualified') name = r.name;
-    else if (r.kind === 'unbound') name = SHORT_FORMS.get(segments.join('.'))?.name;
+    if (ctx.imports.has(segments[0]) || ctx.instances.has(segments[0])) {
+      const r = resolveChain(ctx, segments, line, indentWidth(t, ls, le));
+      if (r.kind === 'qualified') name = r.name;
+    } else {
+      // A distinctive signal name pasted without its import (`post_save.connect`), unless the file binds it.
+      const short = SHORT_FORMS.get(segments.join('.'));
+      if (short && !isBound(ctx, segments[0])) name = short.name;
+    }
     if (!name) return false;
     if (name === 'django.dispatch.Signal()') return true;
     const dot = name.lastIndexOf('.');

@@ -17,6 +17,13 @@ export interface MethodRule {
 
 /** Qualified name → rule id. */
 export const TARGETS = new Map<string, string>();
+/**
+ * TARGETS split at every dot: `base` → (`rest` → rule id), e.g. `django.db` → `.transaction.atomic`.
+ * Detection looks names up as an import's base plus the dotted rest it read, without concatenating.
+ */
+export const TARGETS_BY_BASE = new Map<string, Map<string, string>>();
+/** First segments of qualified names (`django`, `rest_framework`, `celery`…): an import from elsewhere is never a rule's. */
+export const TARGET_ROOTS = new Set<string>();
 /** Dotted suffixes of qualified names (`transaction.atomic`, `post_save`) usable when the root is not imported. */
 export const SHORT_FORMS = new Map<string, ShortForm>();
 /** Last segments of qualified names: a match on one of them may complete a qualified name. */
@@ -81,7 +88,15 @@ function add<T>(map: Map<string, T[]>, key: string, value: T): void {
 function compile(rule: Rule): void {
   for (const name of rule.names ?? []) {
     TARGETS.set(name, rule.id);
+    for (let i = name.indexOf('.'); ; i = name.indexOf('.', i + 1)) {
+      const [base, rest] = i < 0 ? [name, ''] : [name.slice(0, i), name.slice(i)];
+      let byRest = TARGETS_BY_BASE.get(base);
+      if (!byRest) TARGETS_BY_BASE.set(base, (byRest = new Map()));
+      byRest.set(rest, rule.id);
+      if (i < 0) break;
+    }
     const segments = name.split('.');
+    TARGET_ROOTS.add(segments[0]);
     TARGET_WORDS.add(segments[segments.length - 1]);
     if (name.includes('()')) continue; // instance methods are reached only through a resolved variable
     for (let k = 1; k < segments.length; k++) {
@@ -148,6 +163,37 @@ export function pythonTriggerRegex(): RegExp {
 }
 
 export const STRING_KEY_SOURCE = `(['"])(${[...STRING_KEYS.keys()].join('|')})\\1`;
+
+/** Everything the Python detector may do with a trigger word, found with one lookup. */
+export interface WordInfo {
+  /** Handled by the detector's own code (`Meta`, `async`, `settings`, `clean_<field>`…). */
+  special: boolean;
+  /** The last segment of some qualified name. */
+  target: boolean;
+  methods?: MethodRule[];
+  setting?: string;
+  attribute?: string;
+  kwarg?: string;
+  def?: { ruleId: string; level: 'any' | 'django' };
+}
+
+const WORD_INFO = new Map<string, WordInfo>();
+for (const word of PYTHON_TRIGGER_WORDS) {
+  WORD_INFO.set(word, {
+    special: SPECIAL_WORDS.includes(word), target: TARGET_WORDS.has(word), methods: METHODS.get(word), setting: SETTINGS.get(word),
+    attribute: ATTRIBUTES.get(word), kwarg: KWARGS.get(word), def: DEFS.get(word),
+  });
+}
+const SPECIAL_INFO: WordInfo = { special: true, target: false };
+
+/** What a trigger word may be, or undefined for words no rule cares about. */
+export function wordInfo(word: string): WordInfo | undefined {
+  const info = WORD_INFO.get(word);
+  if (info) return info;
+  if (word.startsWith('clean_') || word.startsWith('validate_')) return SPECIAL_INFO;
+  const setting = settingRule(word);
+  return setting ? { special: false, target: false, setting } : undefined;
+}
 
 export function settingRule(word: string): string | undefined {
   const direct = SETTINGS.get(word);
