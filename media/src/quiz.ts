@@ -85,7 +85,7 @@ function renderEnd(): void {
   const nodes: HTMLElement[] = [
     el('p', { class: 'crumbs' }, `${state!.scopeLabel} · ${s.mode === 'multiple-choice' ? 'Multiple choice' : 'Flashcards'}`),
     el('h1', { id: 'score', 'aria-live': 'polite' }, `Score: ${r.correct} of ${r.answered} (${pct}%)`),
-    el('p', { class: 'meta', id: 'schedule' }, `${r.answered} answered${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}. Due today: ${r.dueToday} · due tomorrow: ${r.dueTomorrow}. Your progress is saved.`),
+    el('p', { class: 'meta', id: 'schedule' }, `${r.answered} answered${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}. Still due today: ${r.dueToday} review${r.dueToday === 1 ? '' : 's'} and ${r.newToday} new · due tomorrow: ${r.dueTomorrow}. Your progress is saved.`),
   ];
   if (r.perTopic.length) {
     const table = el('table', { id: 'per-topic' }, el('thead', {}, el('tr', {}, el('th', {}, 'Topic'), el('th', {}, 'Right'))));

@@ -13,7 +13,7 @@ export interface QuizStateMessage {
   session: QuizSession;
   scopeLabel: string;
   answersHtml: Record<string, string>;
-  result?: QuizResult & { dueTomorrow: number; dueToday: number };
+  result?: QuizResult & { dueTomorrow: number; dueToday: number; newToday: number };
 }
 
 export type FromQuizWebview =

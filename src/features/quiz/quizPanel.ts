@@ -96,7 +96,7 @@ export class QuizPanel implements vscode.Disposable {
     const message: QuizStateMessage = { type: 'state', session, scopeLabel: scopeLabel(session.scope), answersHtml };
     if (session.finished) {
       const summary = reviewSummary(library, await this.progress.get(), Date.now(), { newCardLimit: this.config().newCardLimit });
-      message.result = { ...quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length + summary.newToday.length };
+      message.result = { ...quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
     }
     this.panel.title = session.finished ? 'Quiz: result' : `Quiz ${Math.min(session.index + 1, session.items.length)}/${session.items.length}`;
     await this.panel.webview.postMessage(message);
