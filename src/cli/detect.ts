@@ -2,6 +2,17 @@ import type { CliIo, Verb } from './io';
 import { parseArgs, UsageError } from './io';
 import { analyzeDocument, type DocumentAnalysis } from '../core/detect/analysis';
 import { readSourceFile } from '../core/detect/scanFs';
+import { indexGuidePaths, loadBundledLibrary } from '../core/bundled';
+import { Library } from '../core/library';
+
+/** The library for `hover` and `scan`: the guides under `--guides=PATH` when given, else the bundled index. */
+export function libraryFor(flags: Map<string, string | true>, io: CliIo): Library {
+  const guides = flags.get('guides');
+  if (typeof guides !== 'string') return loadBundledLibrary();
+  const index = indexGuidePaths([guides]);
+  for (const e of index.errors) io.err(`${e.file}: ${e.message}`);
+  return Library.fromIndexes([index]);
+}
 
 /** Reads and analyses FILE for `detect` and `hover`; reports why not (stderr) and returns null when it cannot. */
 export function analyzeFile(file: string, io: CliIo): DocumentAnalysis | null {

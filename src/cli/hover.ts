@@ -1,7 +1,6 @@
 import type { Verb } from './io';
 import { parseArgs, UsageError } from './io';
-import { analyzeFile } from './detect';
-import { loadBundledLibrary } from '../core/bundled';
+import { analyzeFile, libraryFor } from './detect';
 import { detectAt } from '../core/detect/analysis';
 import { hoverForDetection } from '../core/detect/hover';
 import { topicLabel } from '../core/taxonomy';
@@ -16,7 +15,7 @@ export function parsePosition(arg: string): { file: string; line: number; charac
   return { file: m[1], line, character };
 }
 
-/** `hover FILE:LINE:CHAR [--json]` (LINE 1-based, CHAR 0-based): what the editor's hover shows there, or null. */
+/** `hover FILE:LINE:CHAR [--json] [--guides=PATH]` (LINE 1-based, CHAR 0-based): what the editor's hover shows there, or null. */
 export const hover: Verb = async (args, io) => {
   const { positional, flags } = parseArgs(args);
   const position = positional.length === 1 ? parsePosition(positional[0]) : null;
@@ -29,7 +28,7 @@ export const hover: Verb = async (args, io) => {
   }
   // The library is loaded only when there is something to show.
   const detection = detectAt(analysis, position.line - 1, position.character);
-  const model = detection && hoverForDetection(detection, loadBundledLibrary());
+  const model = detection && hoverForDetection(detection, libraryFor(flags, io));
   const json = model && { ...model, range: { ...model.range, line: model.range.line + 1 } };
   if (flags.has('json')) {
     io.out(JSON.stringify(json, null, 2));

@@ -1,16 +1,17 @@
 import type { Verb } from './io';
 import { parseArgs, UsageError } from './io';
-import { loadBundledLibrary } from '../core/bundled';
+import { libraryFor } from './detect';
 import { scanDirectory } from '../core/detect/scanFs';
 
-/** `scan DIR [--no-migrations] [--json]`: a study plan for a Django project — topics its code leans on, questions to practise first. */
+/** `scan DIR [--no-migrations] [--json] [--guides=PATH]`: a study plan for a Django project — topics its code leans on, questions to practise first. */
 export const scan: Verb = async (args, io) => {
   const { positional, flags } = parseArgs(args);
   if (positional.length !== 1) throw new UsageError('scan needs one DIR, e.g. `scan ~/code/shop`');
   const dir = positional[0];
+  const library = libraryFor(flags, io);
   let plan;
   try {
-    plan = scanDirectory(dir, loadBundledLibrary(), { noMigrations: flags.has('no-migrations') });
+    plan = scanDirectory(dir, library, { noMigrations: flags.has('no-migrations') });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(`${dir}: ${code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);

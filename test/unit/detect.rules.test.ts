@@ -6,54 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeDocument, detectAt, detectDocument, type Detection } from '../../src/core/detect/analysis';
 import { RULES, ruleById } from '../../src/core/detect/rules';
-
-const SHOP = path.resolve(__dirname, '../../../test/fixtures/detect/shop');
-
-interface Expected {
-  line: number;
-  start: number;
-  end: number;
-  ruleId: string;
-}
-
-const CARET = /^(\s*#|\s*\{#)(\s*)(\^+)\s+([a-z0-9-]+)\s*(?:#\})?\s*$/;
-const EXPLICIT = /^\s*(?:#|\{#)\s*@(\d+)-(\d+)\s+([a-z0-9-]+)\s*(?:#\})?\s*$/;
-
-/** The expected detections written as annotation comments under the code lines they describe. */
-function readAnnotations(text: string): Expected[] {
-  const out: Expected[] = [];
-  let target = -1;
-  text.split('\n').forEach((line, i) => {
-    const caret = CARET.exec(line);
-    const explicit = EXPLICIT.exec(line);
-    if (!caret && !explicit) {
-      target = i;
-      return;
-    }
-    assert.ok(target >= 0, `annotation on line ${i + 1} has no code line above it`);
-    if (caret) {
-      const start = caret[1].length + caret[2].length;
-      out.push({ line: target, start, end: start + caret[3].length, ruleId: caret[4] });
-    } else {
-      out.push({ line: target, start: Number(explicit![1]), end: Number(explicit![2]), ruleId: explicit![3] });
-    }
-  });
-  return out.sort((a, b) => a.line - b.line || a.start - b.start);
-}
-
-function fixtureFiles(dir = SHOP): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(d => {
-    const full = path.join(dir, d.name);
-    if (d.isDirectory()) return fixtureFiles(full);
-    return /\.(py|html)$/.test(d.name) ? [full] : [];
-  }).sort();
-}
+import { fixtureFiles, readAnnotations, SHOP, type Expected } from '../fixtures/detect/annotations';
 
 const plain = (d: Detection): Expected => ({ line: d.line, start: d.start, end: d.end, ruleId: d.ruleId });
 const show = (list: Expected[], lines: string[]) => list.map(e => `${e.line + 1}:${e.start}-${e.end} ${e.ruleId} [${lines[e.line].slice(e.start, e.end)}]`);
 
 describe('detection on the fixture project', () => {
-  const files = fixtureFiles();
+  const files = fixtureFiles().map(rel => path.join(SHOP, rel));
 
   it('has fixtures to run on', () => {
     assert.ok(files.length >= 25, `${files.length} fixture files`);

@@ -33,18 +33,20 @@ function isAlnum(c: number): boolean {
 }
 
 /**
- * Whether `term` (normalized) occurs in `hay` (normalized) at a word start. Terms of five or more
- * characters match as prefixes (`throttl` finds "throttling"); shorter ones only as whole words
- * (optionally plural), so `form` does not find "format".
+ * Whether `term` (normalized) occurs in `hay` (normalized) as a whole word (a trailing `s` allowed),
+ * or as a word prefix when the term ends in `*` (`throttl*` finds "throttling"). Terms starting or
+ * ending in punctuation (`f(`, `.connect`) match there without a boundary.
  */
 export function containsTerm(hay: string, term: string): boolean {
+  const prefix = term.endsWith('*');
+  if (prefix) term = term.slice(0, -1);
   if (!term) return false;
   const first = term.charCodeAt(0);
   const last = term.charCodeAt(term.length - 1);
   for (let i = hay.indexOf(term); i >= 0; i = hay.indexOf(term, i + 1)) {
     if (isAlnum(first) && i > 0 && isAlnum(hay.charCodeAt(i - 1))) continue;
     const after = i + term.length;
-    if (isAlnum(last) && term.length < 5 && after < hay.length && isAlnum(hay.charCodeAt(after))) {
+    if (!prefix && isAlnum(last) && after < hay.length && isAlnum(hay.charCodeAt(after))) {
       const plural = hay.charCodeAt(after) === 0x73 && (after + 1 >= hay.length || !isAlnum(hay.charCodeAt(after + 1)));
       if (!plural) continue;
     }
@@ -78,21 +80,21 @@ export function rankQuestions(library: Library, rule: Rule, limit = 3): RankedQu
   const scored: { t: EntryText; score: number }[] = [];
   for (const t of texts(library)) {
     const topics = t.entry.topics;
-    const topicScore = topics[0] === rule.topic ? 4 : topics.includes(rule.topic) ? 2 : 0;
+    const topicScore = topics[0] === rule.topic ? 6 : topics.includes(rule.topic) ? 3 : 0;
     let keywordScore = 0;
-    let named = false;
+    let namesConstruct = false;
     keywords.forEach((k, i) => {
       const weight = i === 0 ? 3 : i === 1 ? 2 : 1;
-      if (containsTerm(t.question, k)) {
-        keywordScore += 5 * weight;
-        named = true;
-      } else if (containsTerm(t.keywords, k)) {
-        keywordScore += 3 * weight;
-        named = true;
-      } else if (containsTerm(t.answer, k)) keywordScore += weight;
+      if (containsTerm(t.question, k)) keywordScore += 5 * weight;
+      else if (containsTerm(t.keywords, k)) keywordScore += 3 * weight;
+      else if (containsTerm(t.answer, k)) {
+        keywordScore += weight;
+        return;
+      } else return;
+      if (i < 2) namesConstruct = true;
     });
-    // Off-topic questions qualify only when they name the construct themselves.
-    if (topicScore === 0 && !named) continue;
+    // Questions from other topics qualify only when they name the construct itself (its first two keywords).
+    if (topicScore === 0 && !namesConstruct) continue;
     scored.push({ t, score: topicScore + keywordScore + (t.entry.hasAnswer ? 1 : 0) });
   }
   scored.sort((a, b) => b.score - a.score || a.t.entry.question.length - b.t.entry.question.length || (a.t.entry.id < b.t.entry.id ? -1 : 1));

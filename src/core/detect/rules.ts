@@ -24,7 +24,7 @@ export interface Rule {
   title: string;
   /** One line on what interviewers probe about the construct. */
   probe: string;
-  /** Terms that rank questions for this construct, most specific first. */
+  /** Terms that rank questions for this construct, most specific first; a trailing `*` matches as a prefix (`throttl*`). */
   keywords: string[];
 
   /** Fully qualified Python names (`django.db.transaction.atomic`); import context resolves what the code wrote. */
@@ -101,13 +101,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 'receiver', topic: 'signals', title: '@receiver',
     probe: 'Where receivers get registered (`AppConfig.ready()`), filtering with `sender=`, `dispatch_uid` against double connections, and whether signals hide coupling.',
-    keywords: ['receiver', 'signal', 'ready()', 'dispatch_uid', 'decoupl'],
+    keywords: ['receiver', 'signal', 'ready()', 'dispatch_uid', 'decoupl*'],
     names: q('django.dispatch', 'receiver').concat(q('django.dispatch.dispatcher', 'receiver')), bare: 'decorator',
   },
   {
     id: 'signal-connect', topic: 'signals', title: 'Signal.connect()',
     probe: 'Explicit `connect()` vs `@receiver`, weak references (`weak=False`), `dispatch_uid`, and disconnecting receivers in tests.',
-    keywords: ['connect', 'receiver', 'signal', 'dispatch_uid'],
+    keywords: ['connect(', '.connect', 'receiver', 'signal', 'dispatch_uid'],
     methods: ['connect', 'disconnect'], methodLevel: 'signal',
   },
   {
@@ -192,7 +192,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'q-object', topic: 'orm-queries', title: 'Q() object',
     probe: 'Combining lookups with `|`, `&` and `~`, and building complex or dynamic filters from Q objects.',
-    keywords: ['q(', 'q object', 'q()', 'complex lookups', 'or'],
+    keywords: ['q(', 'q()', 'q object', 'complex lookups', 'f()'],
     names: q('django.db.models', 'Q').concat(q('django.db.models.query_utils', 'Q')),
   },
   {
@@ -274,7 +274,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'cache-api', topic: 'caching', title: 'low-level cache API',
     probe: 'Cache-aside reads, invalidation on write, TTLs and stampedes (`get_or_set`, locks), and key versioning.',
-    keywords: ['cache.get', 'cache.set', 'invalidat', 'redis', 'get_or_set'],
+    keywords: ['cache.get', 'cache.set', 'invalidat*', 'redis', 'get_or_set'],
     names: [
       ...q('django.core.cache.cache', 'get', 'set', 'add', 'delete', 'get_or_set', 'get_many', 'set_many', 'delete_many',
         'incr', 'decr', 'touch', 'clear', 'has_key', 'aget', 'aset', 'adelete', 'aget_or_set'),
@@ -387,7 +387,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'celery-task', topic: 'celery-tasks', title: 'Celery task',
     probe: 'Idempotency, retries with backoff, `acks_late`, passing ids rather than objects, and where results go.',
-    keywords: ['celery', 'task', 'idempoten', 'retry', 'shared_task'],
+    keywords: ['celery', 'task', 'idempoten*', 'retry', 'shared_task'],
     names: ['celery.shared_task', 'celery.Celery().task'], bare: 'any',
   },
   {
@@ -449,7 +449,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'drf-throttling', topic: 'drf-apis', title: 'DRF throttling',
     probe: 'Rate limits per user, IP or scope, the cache behind throttles, and why throttling is not a security boundary.',
-    keywords: ['throttl', 'rate limit', 'userratethrottle', 'throttle_classes', 'scope'],
+    keywords: ['throttl*', 'rate limit', 'userratethrottle', 'throttle_classes', 'scope'],
     names: q('rest_framework.throttling', 'BaseThrottle', 'SimpleRateThrottle', 'UserRateThrottle', 'AnonRateThrottle', 'ScopedRateThrottle')
       .concat(q('rest_framework.decorators', 'throttle_classes')),
     attributes: ['throttle_classes', 'throttle_scope'], stringKeys: ['DEFAULT_THROTTLE_CLASSES', 'DEFAULT_THROTTLE_RATES'],
@@ -480,7 +480,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'mark-safe', topic: 'security', title: 'mark_safe / format_html',
     probe: 'Autoescaping and XSS: why `mark_safe` on user input is dangerous and how `format_html` escapes its arguments.',
-    keywords: ['mark_safe', 'xss', 'escap', 'format_html', 'cross-site scripting'],
+    keywords: ['mark_safe', 'xss', 'escap*', 'format_html', 'cross-site scripting'],
     names: q('django.utils.safestring', 'mark_safe').concat(q('django.utils.html', 'format_html')), bare: 'any',
   },
   {
@@ -493,7 +493,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'template-safe', topic: 'security', title: '|safe / autoescape off',
     probe: 'Turning autoescaping off, XSS through user content, and safer alternatives (`format_html`, `json_script`).',
-    keywords: ['safe', 'autoescape', 'xss', 'escap', 'mark_safe'],
+    keywords: ['safe', 'autoescape', 'xss', 'escap*', 'mark_safe'],
     filters: ['safe', 'safeseq'],
   },
   {
@@ -613,7 +613,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'model-meta', topic: 'models', title: 'model Meta',
     probe: 'The cost of default `ordering`, `indexes` and `constraints`, `abstract` vs multi-table inheritance, and `db_table`.',
-    keywords: ['meta', 'ordering', 'abstract', 'indexes', 'constraints'],
+    keywords: ['class meta', 'meta', 'abstract', 'ordering', 'constraints'],
   },
   {
     id: 'relation-fields', topic: 'models', title: 'ForeignKey / ManyToManyField',
