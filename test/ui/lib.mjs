@@ -14,6 +14,10 @@ import {
   launchChromium, NOISE, readExtensionManifest, REPO_ROOT, SAMPLE_PROJECT, startCodeServer, THEMES, workbenchUrl,
 } from '../host/code-server.mjs';
 
+// Per theme: the class the workbench element carries, and the label in the theme picker.
+const THEME_CLASSES = { light: 'vs', dark: 'vs-dark', 'hc-dark': 'hc-black', 'hc-light': 'hc-light' };
+const THEME_LABELS = { light: 'Light Modern', dark: 'Dark Modern', 'hc-dark': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };
+
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test', 'output', 'screenshots');
 export const manifest = readExtensionManifest();
 
@@ -89,6 +93,18 @@ class Workbench {
     return file;
   }
 
+  /** Switch the running workbench's colour theme ('light' | 'dark' | 'hc-dark' | 'hc-light') through the theme picker. */
+  async setTheme(theme) {
+    if (!THEMES[theme]) throw new Error(`unknown theme ${theme}; one of ${Object.keys(THEMES).join(', ')}`);
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(THEME_LABELS[theme]);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(THEME_LABELS[theme])}$`) }).waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForFunction(cls => document.querySelector('.monaco-workbench')?.classList.contains(cls), THEME_CLASSES[theme]);
+    await this.page.waitForTimeout(300); // webviews get the new colours by message
+  }
+
   /** Give the editor area focus without clicking into a possibly open webview or quick input. */
   async focusWorkbench() {
     await this.page.keyboard.press('Escape');
@@ -112,7 +128,12 @@ class Workbench {
     }).first();
     await row.waitFor({ state: 'visible' });
     await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+    // Done when the palette has closed or given way to a quick input of the command's own, so that keys
+    // typed next go to the command, not to the palette or the editor.
+    await this.page.waitForFunction(text => {
+      const input = document.querySelector('.quick-input-widget .quick-input-box input');
+      return !input || !input.checkVisibility() || input.value !== text;
+    }, `>${title}`);
   }
 
   /** Open a file of the workspace through quick open (a name like 'models.py' or a path like 'orders/models.py'). */
