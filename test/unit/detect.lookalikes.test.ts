@@ -1,7 +1,10 @@
 // Look-alikes, import context, incremental re-detection and bad input, on small snippets written
 // for each case. (The annotated fixture project covers every rule; these name the traps one by one.)
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { analyzeDocument, detectAt, detectDocument, LIMITS } from '../../src/core/detect/analysis';
+import { SHOP } from '../fixtures/detect/annotations';
 
 /** `rule [text]` for each detection, in order. */
 function found(code: string, file = 'module.py'): string[] {
@@ -271,6 +274,26 @@ describe('detection: incremental re-detection', () => {
     assert.deepEqual(before.detections().map(d => d.ruleId), ['cache-api']);
     const after = analyzeDocument(text.replace('    pass', '    cache = {}'), 'm.py', before);
     assert.deepEqual(after.detections(), []);
+  });
+
+  it('after random edits of a real module (LF and CRLF), equals a full re-detection every time', () => {
+    const source = fs.readFileSync(path.join(SHOP, 'orders/views.py'), 'utf8');
+    let seed = 7;
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * n);
+    const snippets = ['', 'x', '\n', '"', '"""', '#', 'transaction', '.select_related(', 'cache = {}\n', 'def f(request):\n', '    ', 'F('];
+    for (const eol of ['\n', '\r\n']) {
+      let text = source.replace(/\n/g, eol);
+      let analysis = analyzeDocument(text, 'views.py');
+      analysis.detections();
+      for (let i = 0; i < 60; i++) {
+        const at = random(text.length + 1);
+        const cut = random(3) === 0 ? random(40) : 0;
+        text = text.slice(0, at) + snippets[random(snippets.length)] + text.slice(at + cut);
+        const next = analyzeDocument(text, 'views.py', analysis);
+        assert.deepEqual(next.detections(), analyzeDocument(text, 'views.py').detections(), `edit ${i} at ${at}`);
+        analysis = next;
+      }
+    }
   });
 
   for (const [name, edit] of edits) {

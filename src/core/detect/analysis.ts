@@ -17,6 +17,7 @@ export interface Detection {
   start: number;
   end: number;
   ruleId: string;
+  /** The rule's topic (one, per DESIGN §6); shared between detections of a rule — do not mutate. */
   topics: TopicId[];
 }
 
@@ -32,7 +33,8 @@ export const LIMITS = {
 
 export type Degraded = 'unsupported' | 'binary' | 'too-large' | null;
 
-const RULE_TOPICS = new Map<string, TopicId>(RULES.map(r => [r.id, r.topic]));
+/** Each rule's topics array, shared by its detections (treat `Detection.topics` as read-only). */
+const RULE_TOPICS = new Map<string, TopicId[]>(RULES.map(r => [r.id, [r.topic]]));
 
 // Shared regexes (global flag; every scan resets lastIndex, and scans never nest).
 const PYTHON_TRIGGER = pythonTriggerRegex();
@@ -133,8 +135,8 @@ export class DocumentAnalysis {
     const endOffset = this.lineEnds[to - 1] - base;
     const push = (line: number, ls: number, hit: Hit | null) => {
       if (!hit || out.length >= LIMITS.maxDetections) return;
-      const topic = RULE_TOPICS.get(hit.ruleId);
-      if (topic) out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics: [topic] });
+      const topics = RULE_TOPICS.get(hit.ruleId);
+      if (topics) out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics });
     };
     if (this.kind === 'template') {
       this.scan(TEMPLATE_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m, re) => {
@@ -191,10 +193,7 @@ export class DocumentAnalysis {
     const signature = (a: DocumentAnalysis) => (a.context ? contextSignature(a.context) : '');
     if (signature(this) !== signature(previous)) return;
     const n = this.lineCount, pn = previous.lineCount;
-    let prefix = 0;
-    while (prefix < n && prefix < pn && this.maskedLine(prefix) === previous.maskedLine(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < n - prefix && suffix < pn - prefix && this.maskedLine(n - 1 - suffix) === previous.maskedLine(pn - 1 - suffix)) suffix++;
+    const [prefix, suffix] = unchangedLines(previous, this);
     // Kept lines may depend on where the file binds the names detection looked up: an edit that
     // mentions one of them (before or after) may change that, so it costs a full re-detection.
     const looked = previous.context?.asked;
@@ -208,6 +207,43 @@ export class DocumentAnalysis {
     for (const d of old) if (d.line >= pn - suffix) tail.push({ ...d, line: d.line + delta });
     this.all = kept.concat(middle, tail);
   }
+}
+
+/**
+ * How many whole lines at the start and at the end two versions share (same masked text), found by
+ * binary search over string equality — native comparisons instead of one per line.
+ */
+function unchangedLines(a: DocumentAnalysis, b: DocumentAnalysis): [number, number] {
+  const A = a.masked, B = b.masked;
+  const shortest = Math.min(A.length, B.length);
+  if (A === B) return [b.lineCount, 0];
+  // Longest common prefix k: A[0, k) === B[0, k).
+  let lo = 0, hi = shortest;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (A.slice(0, mid) === B.slice(0, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const k = lo;
+  // A line is kept at the start if its line break lies inside the common prefix.
+  let prefix = 0;
+  while (prefix < b.lineCount - 1 && b.lineEnds[prefix] < k) prefix++;
+  // Longest common suffix m, not overlapping the prefix.
+  lo = 0;
+  hi = shortest - k;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (A.slice(A.length - mid) === B.slice(B.length - mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const from = B.length - lo;
+  // A line is kept at the end if the line break before it lies inside the common suffix.
+  let first = b.lineCount - 1;
+  while (first > prefix && b.lineEnds[first - 1] >= from) first--;
+  let suffix = b.lineCount - first;
+  if (b.lineStarts[first] < from || (first > 0 && b.lineEnds[first - 1] < from)) suffix--;
+  suffix = Math.max(0, Math.min(suffix, a.lineCount - prefix, b.lineCount - prefix));
+  return [prefix, suffix];
 }
 
 /** Whether lines [from, to) of the masked text contain one of `names` as a word. */
