@@ -1,12 +1,12 @@
-// File-level context of a Python module, read once per document version from its masked text:
-// what each imported name stands for, which names the file binds itself, its classes and what
-// they derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines.
-// Detection of a single line consults this instead of re-reading the file.
+// File-level context of a Python module, read once per document version from its masked text in one
+// pass over the lines' first words: what each imported name stands for, its classes and what they
+// derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines, and where
+// it binds names itself (recorded as offsets, resolved per name on demand). Detection of a single
+// line consults this instead of re-reading the file.
 import * as triggers from './triggers';
 
 // Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
 const { INSTANCE_CLASSES, normalizeQualified, SETTINGS, SHORT_FORMS, TARGET_ROOTS, TARGETS, TARGETS_BY_BASE } = triggers;
-
 
 /** What kind of Django class a class is, from its bases. */
 export type ClassKind = 'model' | 'form' | 'serializer' | 'django';
@@ -543,7 +543,7 @@ function targetSites(t: string, from: number, to: number, line: number, sites: n
 export function contextSignature(context: PythonContext): string {
   if (context.signatureMemo === undefined) {
     const { imports, stars, instances, classes, celeryTasks, masked } = context;
-    const parts: string[] = [stars.join(','), [...celeryTasks].join(','), `${context.django}${context.celery}${context.settingsLike}`];
+    const parts: string[] = [stars.join(','), [...celeryTasks].join(','), `${context.django}${context.celery}${context.settingsLike}${masked.includes('get_response')}`];
     for (const [k, v] of imports) parts.push(`${k}=${v}`);
     parts.push('|');
     for (const [k, v] of instances) parts.push(`${k}=${v}`);

@@ -7,7 +7,7 @@ export {
   type Degraded, type Detection, type DocumentKind,
 } from './analysis';
 export { hoverAt, hoverForDetection, type HoverModel, type HoverQuestion } from './hover';
-export { answerPreview, rankQuestions, type RankedQuestion } from './rank';
+export { answerPreview, precomputeRankings, rankQuestions, type RankedQuestion } from './rank';
 export {
   DEFAULT_MAX_FILE_BYTES, folderSkipReason, isScannableFile, StudyPlanBuilder, type ScanOptions, type StudyPlan, type TopicPlan,
 } from './scan';
