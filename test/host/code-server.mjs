@@ -63,6 +63,13 @@ export function linkExtension(extensionsDir, extensionPath = REPO_ROOT) {
   return link;
 }
 
+/** A throwaway copy of sample-project/ (same folder name) in `dir`, so tests that type, save or add files never touch the repo. */
+export function copySampleProject(dir) {
+  const copy = path.join(dir, 'sample-project');
+  fs.cpSync(SAMPLE_PROJECT, copy, { recursive: true });
+  return copy;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -9,8 +9,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-OUT=$ROOT/test/output
-mkdir -p "$OUT"
+# Each layer's output is captured in a private folder (runs in the same tree may overlap) and copied to
+# test/output/<layer>.log at the end.
+OUT=$(mktemp -d /tmp/coach-run-all-XXXXXX)
+mkdir -p test/output
+trap 'cp "$OUT"/*.log test/output/ 2>/dev/null; rm -rf "$OUT"' EXIT
 
 failed_layers=()
 passed=0
@@ -30,7 +33,7 @@ count() {
   fi
 }
 
-# layer NAME COMMAND...: run, tee the output into test/output/NAME.log, record time and result.
+# layer NAME COMMAND...: run, tee the output into NAME.log, record time and result.
 layer() {
   local name=$1; shift
   local log=$OUT/$name.log start=$(now) rc

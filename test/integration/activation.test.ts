@@ -1,4 +1,4 @@
-// Runs inside a real VS Code extension host (code-server), with sample-project/ open.
+// Runs inside a real VS Code extension host (code-server), with a copy of sample-project/ open.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launchChromium, NOISE, readExtensionManifest, REPO_ROOT, SAMPLE_PROJECT, startCodeServer, THEMES, workbenchUrl,
+  copySampleProject, launchChromium, NOISE, readExtensionManifest, REPO_ROOT, startCodeServer, THEMES, workbenchUrl,
 } from '../host/code-server.mjs';
 
 // Per theme: the class the workbench element carries, and the label in the theme picker.
@@ -28,10 +28,10 @@ export const log = (...args) => console.log(`[${elapsed()}]`, ...args);
 /**
  * Start code-server with the built extension, open `folder` in Chromium and wait for the workbench.
  * options: name (prefix of screenshot files), theme ('light' | 'dark' | 'hc-dark' | 'hc-light'),
- *          folder (default sample-project/), settings (extra user settings), viewport.
+ *          folder (default: a fresh copy of sample-project/), settings (extra user settings), viewport.
  */
 export async function openWorkbench(options = {}) {
-  const { name = 'ui', theme = 'dark', folder = SAMPLE_PROJECT, settings = {}, viewport = { width: 1400, height: 900 } } = options;
+  const { name = 'ui', theme = 'dark', settings = {}, viewport = { width: 1400, height: 900 } } = options;
   if (!THEMES[theme]) throw new Error(`unknown theme ${theme}; one of ${Object.keys(THEMES).join(', ')}`);
   if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) throw new Error(`${manifest.main} is missing: run npm run build`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -44,7 +44,7 @@ export async function openWorkbench(options = {}) {
     wb.page = await wb.browser.newPage({ viewport });
     wb.page.setDefaultTimeout(20_000);
     wb.page.on('pageerror', e => { if (!NOISE.test(e.message)) wb.pageErrors.push(e.message); });
-    await wb.page.goto(workbenchUrl(server.base, folder));
+    await wb.page.goto(workbenchUrl(server.base, options.folder || copySampleProject(server.tmp)));
     await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // Extensions are scanned after the workbench shows: our activity-bar entry says they are loaded.
     const container = manifest.contributes?.viewsContainers?.activitybar?.[0];
