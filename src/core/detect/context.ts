@@ -172,7 +172,6 @@ const DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/y;
 const DECORATOR = /@[ \t]*([A-Za-z_][\w.]*)/y;
 const HEAD_KEYWORD = /(?:async[ \t]+)?(for|with|except)\b/y;
 const AS_TARGET = /\bas[ \t]+([A-Za-z_]\w*)/g;
-const AUGMENTED_OPERATORS = '+-*/%|&^@';
 
 /** After an annotation's colon: the type, then `=` (not `==`). */
 const ANNOTATED_VALUE = /[^=\r\n]*=(?!=)/y;
@@ -189,12 +188,20 @@ function isIdentChar(c: number): boolean {
  * call costs more than the scan.
  */
 function readAssignment(t: string, j: number, le: number): { spans: number[]; valueStart: number } | null {
-  const spans: number[] = [];
+  SPANS.length = 0;
+  const valueStart = assignmentValue(t, j, le, SPANS);
+  return valueStart < 0 ? null : { spans: SPANS.slice(), valueStart };
+}
+
+const SPANS: number[] = [];
+
+/** readAssignment without allocations for the hot loop: fills `spans`, returns where the value starts or -1. */
+function assignmentValue(t: string, j: number, le: number, spans: number[]): number {
   let k = j;
   for (;;) {
     const start = k;
     while (k < le && isIdentChar(t.charCodeAt(k))) k++;
-    if (k === start) return null;
+    if (k === start) return -1;
     spans.push(start, k);
     while (k < le && isSpace(t.charCodeAt(k))) k++;
     if (t.charCodeAt(k) !== 0x2c /* , */) break;
@@ -203,17 +210,16 @@ function readAssignment(t: string, j: number, le: number): { spans: number[]; va
     if (!isIdentStart(t.charCodeAt(k))) break; // `a, = …`
   }
   const c = t.charCodeAt(k);
+  if (c === 0x3d /* = */) return t.charCodeAt(k + 1) === 0x3d ? -1 : k + 1;
   if (c === 0x3a /* : annotation */) {
     ANNOTATED_VALUE.lastIndex = k + 1;
-    if (!ANNOTATED_VALUE.exec(t) || ANNOTATED_VALUE.lastIndex > le) return null;
-    return { spans, valueStart: ANNOTATED_VALUE.lastIndex };
+    return ANNOTATED_VALUE.exec(t) && ANNOTATED_VALUE.lastIndex <= le ? ANNOTATED_VALUE.lastIndex : -1;
   }
-  if (c === 0x3d /* = */) return t.charCodeAt(k + 1) === 0x3d ? null : { spans, valueStart: k + 1 };
   // Augmented assignment: += -= *= /= %= |= &= ^= @= and the doubled //= **= <<= >>=.
   let op = k;
   if ((c === 0x2f || c === 0x2a || c === 0x3c || c === 0x3e) && t.charCodeAt(k + 1) === c) op = k + 1;
-  else if (!AUGMENTED_OPERATORS.includes(String.fromCharCode(c))) return null;
-  return t.charCodeAt(op + 1) === 0x3d ? { spans, valueStart: op + 2 } : null;
+  else if (c !== 0x2b && c !== 0x2d && c !== 0x2a && c !== 0x2f && c !== 0x25 && c !== 0x7c && c !== 0x26 && c !== 0x5e && c !== 0x40) return -1;
+  return t.charCodeAt(op + 1) === 0x3d ? op + 2 : -1;
 }
 
 /** The dotted name called at `i` (`Signal` in `Signal()`, `template.Library` in `template.Library()`), or null. */
@@ -258,16 +264,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     if (importLines[line]) continue; // continuation of an import statement read already
     const ls = lineStarts[line];
     const le = lineEnds[line];
+    // The first character of the statement; indentation is worked out only for `class`/`def` lines.
     let j = ls;
-    let indent = 0;
     let c = 0;
-    for (; j < le; j++) {
-      c = masked.charCodeAt(j);
-      if (c === 0x20) indent++;
-      else if (c === 0x09) indent = (indent + 8) & ~7;
-      else if (c === 0x0c) indent = 0;
-      else break;
-    }
+    while (j < le && ((c = masked.charCodeAt(j)) === 0x20 || c === 0x09 || c === 0x0c)) j++;
     if (j >= le) continue;
 
     switch (c) {
@@ -342,6 +342,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
           const inner = masked.slice(open + 1, close < 0 ? le : close);
           bases = splitTopLevel(inner).map(b => b.trim()).filter(b => b && !b.includes('=')).map(b => DOTTED.exec(b)?.[0] ?? '').filter(Boolean);
         }
+        const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name: m[1], bases, kind: null });
         scopes.push({ line, indent, isDef: false });
         const nameStart = masked.indexOf(m[1], j + 5);
@@ -357,7 +358,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const open = DEF.lastIndex - 1;
         const nameStart = masked.lastIndexOf(m[1], open);
         sites.push(nameStart, line, -1);
-        scopes.push({ line, indent, isDef: true });
+        scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
         const close = matchParen(masked, open);
         params.push({ open, close: close < 0 ? le : close, line });
         parameterSites(masked, open, close < 0 ? le : close, line, sites);
@@ -385,12 +386,11 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
       }
     }
     if (!isIdentStart(c)) continue;
-    const assigned = readAssignment(masked, j, le);
-    if (!assigned) continue;
-    const { spans } = assigned;
-    for (let i = 0; i < spans.length; i += 2) sites.push(spans[i], line, -1);
+    SPANS.length = 0;
+    if (assignmentValue(masked, j, le, SPANS) < 0) continue;
+    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
     // Module-level settings (`DEBUG = …`): counted to tell a settings module.
-    if (j === ls && c >= 0x41 && c <= 0x5a && SETTINGS.has(masked.slice(spans[0], spans[1]))) settingsAssignments++;
+    if (j === ls && c >= 0x41 && c <= 0x5a && SETTINGS.has(masked.slice(SPANS[0], SPANS[1]))) settingsAssignments++;
   }
 
   const context: PythonContext = {
