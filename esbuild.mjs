@@ -31,17 +31,23 @@ async function transpile(dirs) {
 
 async function buildAll() {
   const common = { bundle: true, sourcemap: !production, minify: production, logLevel, target: 'es2022' };
-  const extension = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', platform: 'node', external: ['vscode'] };
-  const web = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', platform: 'browser', external: ['vscode'],
+  // The banner stamps the start of the bundle's evaluation, so activation time can count our own module load.
+  const stamp = { js: 'var __coachBundleStart = typeof performance !== "undefined" ? performance.now() : Date.now();' };
+  // Desktop: the engine (src/engine.ts) is its own file, required on first use, so activation only
+  // evaluates the small registration bundle. The browser build inlines it (esbuild still defers it).
+  const engineApart = { name: 'engine-apart', setup(b) { b.onResolve({ filter: /^\.\/engine$/ }, () => ({ path: './engine.js', external: true })); } };
+  const extension = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', platform: 'node', external: ['vscode'], banner: stamp, plugins: [engineApart] };
+  const engine = { ...common, entryPoints: ['src/engine.ts'], outfile: 'dist/engine.js', format: 'cjs', platform: 'node' };
+  const web = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', platform: 'browser', external: ['vscode'], banner: stamp,
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
   const cli = { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', platform: 'node', banner: { js: '#!/usr/bin/env node' } };
   const mediaEntries = listTs('media/src');
   const media = mediaEntries.length ? [{ ...common, entryPoints: mediaEntries, outdir: 'media/dist', format: 'iife', platform: 'browser' }] : [];
   if (args.has('--watch')) {
-    for (const options of [extension, ...media]) await (await esbuild.context(options)).watch();
+    for (const options of [extension, engine, ...media]) await (await esbuild.context(options)).watch();
     return;
   }
-  const targets = [extension, cli, ...media];
+  const targets = [extension, engine, cli, ...media];
   if (fs.existsSync('src/extension.ts')) targets.push(web);
   await Promise.all(targets.filter(t => t.entryPoints.every(e => fs.existsSync(e))).map(t => esbuild.build(t)));
   fs.chmodSync('dist/cli.js', 0o755);

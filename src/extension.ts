@@ -1,6 +1,9 @@
 // Django Interview Coach: activation wires the features together and does nothing else — no parsing,
 // no file scanning; the library loads on first use.
-const moduleLoadedAt = Date.now();
+declare const __coachBundleStart: number | undefined;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Our own module evaluation: from the first line of the bundle (esbuild banner) to here. */
+const moduleLoadMs = now() - (typeof __coachBundleStart === 'number' ? __coachBundleStart : now());
 import * as vscode from 'vscode';
 import { View } from './constants';
 import { Log } from './features/log';
@@ -20,10 +23,12 @@ export interface CoachApi {
   topics: TopicsTreeProvider;
   detect: DetectFeature;
   quiz: QuizFeature;
+  /** Own activation time: evaluating our bundle plus running activate() (not the host's time in between). */
   activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachApi {
+  const activateStart = now();
   const log = new Log();
   const library = new LibraryService(context.extensionUri, log);
   const topics = new TopicsTreeProvider(library);
@@ -41,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   answers.actions = {
     quizTopic: entry => void quizTopic(entry.topics[0]),
     markKnown: entry => quiz.progress.markKnown(entry.id),
-    isKnown: entry => quiz.progress.peek().cards[entry.id]?.lastRating === 4,
+    isKnown: entry => quiz.progress.peek()?.cards[entry.id]?.lastRating === 4,
   };
 
   context.subscriptions.push(
@@ -55,8 +60,9 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     ...quiz.disposables,
   );
 
-  const activationMs = Date.now() - moduleLoadedAt;
-  log.info(`activated in ${activationMs} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
+  const activateMs = now() - activateStart;
+  const activationMs = moduleLoadMs + activateMs;
+  log.info(`activated in ${activationMs.toFixed(1)} ms: module load ${moduleLoadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
   return { library, answers, topics, detect, quiz, activationMs };
 }
 

@@ -56,18 +56,19 @@ describe('quizzes and progress', () => {
     assert.ok(build.empty);
   });
 
+  const readJson = (uri: vscode.Uri) => JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
+
   it('saves each review as it happens and finds it again after a restart', async () => {
     const storage = tempStorage();
     const first = new ProgressStore(fakeContext(storage), log);
     await first.markKnown(ids[0]);
-    const file = JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8'));
-    assert.deepStrictEqual(file.log.map((e: { questionId: string }) => e.questionId), [ids[0]]);
+    assert.deepStrictEqual(readJson(first.ownFile).log.map((e: { questionId: string }) => e.questionId), [ids[0]]);
     const restarted = new ProgressStore(fakeContext(storage), log);
     const progress = await restarted.get();
     assert.ok(progress.cards[ids[0]], 'the card survived the restart');
   });
 
-  it('Settings Sync data (globalState) is merged with the local file', async () => {
+  it('Settings Sync data (globalState) is merged with the local files', async () => {
     const storage = tempStorage();
     const memento = new Map<string, unknown>();
     const a = new ProgressStore(fakeContext(storage, memento), log);
@@ -75,7 +76,7 @@ describe('quizzes and progress', () => {
     // Another machine synced a different review into globalState.
     const other = new ProgressStore(fakeContext(tempStorage()), log);
     await other.markKnown(ids[1]);
-    memento.set(PROGRESS_STATE_KEY, (fs.readFileSync(path.join((other as unknown as { context: vscode.ExtensionContext }).context.globalStorageUri.fsPath, 'progress.json'), 'utf8')));
+    memento.set(PROGRESS_STATE_KEY, fs.readFileSync(other.ownFile.fsPath, 'utf8'));
     const merged = await new ProgressStore(fakeContext(storage, memento), log).get();
     assert.ok(merged.cards[ids[0]] && merged.cards[ids[1]]);
   });
@@ -85,28 +86,35 @@ describe('quizzes and progress', () => {
     const w1 = new ProgressStore(fakeContext(storage), log);
     const w2 = new ProgressStore(fakeContext(storage), log);
     await Promise.all([w1.get(), w2.get()]);
-    await Promise.all([w1.markKnown(ids[0]), w2.markKnown(ids[1]), w1.markKnown(ids[2]), w2.markKnown(ids[3])]);
-    const saved = JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8'));
-    assert.deepStrictEqual(saved.log.map((e: { questionId: string }) => e.questionId).sort(), [...ids].sort());
+    const many = canonical.slice(0, 20).map(e => e.id);
+    await Promise.all(many.map((id, i) => (i % 2 ? w1 : w2).markKnown(id)));
+    const reopened = await new ProgressStore(fakeContext(storage), log).get();
+    assert.deepStrictEqual(Object.keys(reopened.cards).sort(), [...many].sort());
+    assert.strictEqual(reopened.log.length, many.length);
   });
 
-  it('corrupt progress is kept aside, reported, and the user keeps working', async () => {
+  it('corrupt progress is moved aside byte for byte, reported, and the user keeps working', async () => {
     const storage = tempStorage();
-    fs.writeFileSync(path.join(storage.fsPath, 'progress.json'), '{"schema":1,"log":[{"id":"x" TRUNCATED');
+    const garbage = '{"schema":1,"log":[{"id":"x" TRUNCATED';
+    fs.writeFileSync(path.join(storage.fsPath, 'progress.json'), garbage);
     const store = new ProgressStore(fakeContext(storage), log);
     const progress = await store.get();
     assert.strictEqual(progress.log.length, 0);
     const backups = fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-'));
     assert.strictEqual(backups.length, 1);
-    assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), '{"schema":1,"log":[{"id":"x" TRUNCATED');
+    assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), garbage);
     await store.markKnown(ids[0]);
-    assert.ok(JSON.parse(fs.readFileSync(path.join(storage.fsPath, 'progress.json'), 'utf8')).cards[ids[0]]);
+    assert.ok(readJson(store.ownFile).cards[ids[0]]);
+    // Reported once: the next window does not find it again.
+    await new ProgressStore(fakeContext(storage), log).get();
+    assert.strictEqual(fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-')).length, 1);
   });
 
-  it('a newer-version file is not overwritten silently', async () => {
+  it('a newer-version file is kept aside, not overwritten', async () => {
     const storage = tempStorage();
     const future = JSON.stringify({ schema: 99, cards: {}, log: [], daily: {}, updatedAt: '2030-01-01T00:00:00.000Z' });
-    fs.writeFileSync(path.join(storage.fsPath, 'progress.json'), future);
+    fs.mkdirSync(path.join(storage.fsPath, 'progress'));
+    fs.writeFileSync(path.join(storage.fsPath, 'progress', 'w-newer-build.json'), future);
     await new ProgressStore(fakeContext(storage), log).get();
     const backups = fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-future-version-'));
     assert.strictEqual(backups.length, 1);

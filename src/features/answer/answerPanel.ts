@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Entry } from '../../core/types';
 import type { Library } from '../../core/library';
 import { topicLabel } from '../../core/taxonomy';
-import { renderMarkdown, renderInline } from '../../core/render/markdown';
+import { engine } from '../../lazyEngine';
 import { parseAnswerMessage, parseAnswerState, type ShowAnswerMessage } from '../../webview/answerProtocol';
 import { Command, Panel } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -132,8 +132,8 @@ export class AnswerPanel implements vscode.Disposable {
       section: entry.section,
       ...(entry.level ? { level: entry.level } : {}),
       source: { label: `${entry.source.file}:${entry.source.line}` },
-      answerHtml: entry.answer ? renderMarkdown(entry.answer) : '',
-      ...(entry.hint ? { hintHtml: renderInline(entry.hint) } : {}),
+      answerHtml: entry.answer ? engine().renderMarkdown(entry.answer) : '',
+      ...(entry.hint ? { hintHtml: engine().renderInline(entry.hint) } : {}),
       ...(entry.seeAlso ? { seeAlso: { label: `${entry.seeAlso.section} (${entry.seeAlso.file}:${entry.seeAlso.line})` } } : {}),
       variants: group.filter(e => e.id !== entry.id).map(e => ({ id: e.id, question: e.question, source: `${e.source.file}:${e.source.line}` })),
       ...(index > 0 ? { previous: link(siblings[index - 1]) } : {}),

@@ -1,7 +1,16 @@
 // One DocumentAnalysis per open document, kept per version: hovers reuse the file's masking and import
 // context; a new version is analysed incrementally from the previous one.
 import * as vscode from 'vscode';
-import { analyzeDocument, documentKind, type DocumentAnalysis } from '../../core/detect/analysis';
+import type { DocumentAnalysis } from '../../core/detect/analysis';
+import { engine } from '../../lazyEngine';
+
+/** Python modules and Django templates (as the core's documentKind; kept here so that checking costs no engine load). */
+function documentKind(languageIdOrFileName: string): 'python' | 'template' | null {
+  const s = languageIdOrFileName.toLowerCase();
+  if (s === 'python' || /\.pyw?$|\.pyi$/.test(s)) return 'python';
+  if (['html', 'django-html', 'django-txt', 'htmldjango', 'jinja-html'].includes(s) || /\.(html?|djhtml|dtl)$/.test(s)) return 'template';
+  return null;
+}
 
 export const DETECTED_LANGUAGES = ['python', 'django-html', 'html', 'jinja-html'];
 
@@ -19,7 +28,7 @@ export class AnalysisCache implements vscode.Disposable {
     const cached = this.entries.get(key);
     if (cached && cached.version === doc.version) return cached.analysis;
     const kind = documentKind(doc.languageId) ? doc.languageId : doc.fileName;
-    const analysis = analyzeDocument(doc.getText(), kind, cached?.analysis);
+    const analysis = engine().analyzeDocument(doc.getText(), kind, cached?.analysis);
     this.entries.set(key, { version: doc.version, analysis });
     return analysis;
   }

@@ -1,7 +1,8 @@
 // Hovers on Django constructs: what interviewers probe, the best questions with a one-sentence preview,
 // and command links. Only this extension's own commands are trusted in the hover.
 import * as vscode from 'vscode';
-import { hoverAt, type HoverModel } from '../../core/detect/hover';
+import type { HoverModel } from '../../core/detect/hover';
+import { engine } from '../../lazyEngine';
 import { topicLabel } from '../../core/taxonomy';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -55,7 +56,7 @@ export class CoachHoverProvider implements vscode.HoverProvider {
     const analysis = this.cache.get(doc);
     if (!analysis) return undefined;
     const library = await this.library.get();
-    const model = hoverAt(analysis, library, position.line, position.character);
+    const model = engine().hoverAt(analysis, library, position.line, position.character);
     if (!model) return undefined;
     const mode = config.get<HoverMode>(Setting.hoverMode, 'full') === 'compact' ? 'compact' : 'full';
     const range = new vscode.Range(model.range.line, model.range.start, model.range.line, model.range.end);

@@ -1,8 +1,7 @@
 // "In this file": the constructs detected in the active editor, grouped by topic; each reveals its line
 // and lists its questions. Follows the active editor and edits (debounced, incremental analysis).
 import * as vscode from 'vscode';
-import { ruleById } from '../../core/detect/rules';
-import { rankQuestions } from '../../core/detect/rank';
+import { engine } from '../../lazyEngine';
 import type { Detection } from '../../core/detect/analysis';
 import { topicLabel, type TopicId } from '../../core/taxonomy';
 import { Command } from '../../constants';
@@ -66,10 +65,10 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
     }
     if (node.kind === 'topic') return node.detections.map(detection => ({ kind: 'construct', detection, uri: this.document!.uri }));
     if (node.kind === 'construct') {
-      const rule = ruleById(node.detection.ruleId);
+      const rule = engine().ruleById(node.detection.ruleId);
       const library = this.library.peek();
       if (!rule || !library) return [];
-      return rankQuestions(library, rule).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
+      return engine().rankQuestions(library, rule).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
     }
     return [];
   }
@@ -84,7 +83,7 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       return item;
     }
     if (node.kind === 'construct') {
-      const rule = ruleById(node.detection.ruleId);
+      const rule = engine().ruleById(node.detection.ruleId);
       const line = node.detection.line;
       const item = new vscode.TreeItem(rule?.title ?? node.detection.ruleId, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `line ${line + 1}`;

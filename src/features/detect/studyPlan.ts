@@ -2,8 +2,8 @@
 // editor's file system (works remotely and in the browser), with progress and cancellation, and shows
 // the topics the code leans on with the questions to practise first.
 import * as vscode from 'vscode';
-import { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES, type StudyPlan } from '../../core/detect/scan';
-import { ruleById } from '../../core/detect/rules';
+import type { StudyPlan } from '../../core/detect/scan';
+import { engine } from '../../lazyEngine';
 import { parseStudyPlanMessage, type StudyPlanView } from '../../webview/studyPlanProtocol';
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -17,6 +17,7 @@ export async function scanWorkspace(library: LibraryService, progress: vscode.Pr
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
   const noMigrations = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<boolean>(Setting.studyPlanSkipMigrations, false);
+  const { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES } = engine();
   const builder = new StudyPlanBuilder(folder.name);
   progress.report({ message: 'finding Python modules and templates…' });
   const venvs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/pyvenv.cfg'), '**/node_modules/**', 100, token))
@@ -63,7 +64,7 @@ export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
     topics: plan.topics.map(t => ({
       topic: t.topic, label: t.label, constructs: t.constructs, files: t.files,
       rules: t.rules.map(r => ({ title: r.title, count: r.count })),
-      examples: t.examples.map(x => ({ path: x.path, line: x.line, title: ruleById(x.ruleId)?.title ?? x.ruleId })),
+      examples: t.examples.map(x => ({ path: x.path, line: x.line, title: engine().ruleById(x.ruleId)?.title ?? x.ruleId })),
       questions: t.questions,
     })),
     errors: plan.errors,

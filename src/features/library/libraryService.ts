@@ -3,9 +3,9 @@
 // and workspace.fs so it works on the desktop, remotely and in the browser.
 import * as vscode from 'vscode';
 import { Library } from '../../core/library';
-import { parseIndexJson } from '../../core/indexFile';
-import { buildIndex, type GuideFile } from '../../core/parse/buildIndex';
-import { Searcher } from '../../core/search';
+import type { GuideFile } from '../../core/parse/buildIndex';
+import type { Searcher } from '../../core/search';
+import { engine } from '../../lazyEngine';
 import type { Entry, GuideError, GuideIndex } from '../../core/types';
 import { EXTENSION_SECTION, Setting } from '../../constants';
 import type { Log } from '../log';
@@ -55,7 +55,7 @@ export class LibraryService implements vscode.Disposable {
 
   async search(query: string, limit = 50) {
     const library = await this.get();
-    this.searcher ??= new Searcher(library);
+    this.searcher ??= new (engine().Searcher)(library);
     return this.searcher.search(query, limit);
   }
 
@@ -81,7 +81,7 @@ export class LibraryService implements vscode.Disposable {
     if (config.get<boolean>(Setting.includeBundledGuides, true)) {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'index.json'));
-        indexes.push(parseIndexJson(new TextDecoder().decode(bytes)));
+        indexes.push(engine().parseIndexJson(new TextDecoder().decode(bytes)));
       } catch (e) {
         this.log.info(`ERROR the bundled guide index could not be read: ${(e as Error).message}`);
       }
@@ -128,7 +128,7 @@ export class LibraryService implements vscode.Disposable {
       }
       this.watch(root);
     }
-    const index = buildIndex(files);
+    const index = engine().buildIndex(files);
     index.errors.unshift(...errors);
     return index;
   }

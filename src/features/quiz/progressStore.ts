@@ -1,19 +1,27 @@
-// Progress that is never lost: saved after every answer to a JSON file in the extension's global storage
-// (read-merge-write, so two windows answering at once keep each other's reviews) and mirrored in
-// globalState registered for Settings Sync. Damaged or newer-version data is kept aside in a backup
-// file and reported; the user keeps working with everything that could be recovered.
+// Progress that is never lost. Every window writes only its own file, <global storage>/progress/<writer>.json,
+// holding everything that window knows; reading merges all of them (the review log is the truth and
+// merging is a union), so two windows answering at once can never overwrite each other. Each save
+// goes to a temporary file renamed into place, so nobody reads half a file. The merged progress is
+// mirrored in globalState, registered for Settings Sync. Damaged or newer-version data is moved aside
+// to a backup file, byte for byte, and reported; the user keeps working with what could be recovered.
 import * as vscode from 'vscode';
-import { applyReview, emptyProgress, exportProgress, importProgress, makeEvent, mergeProgress, parseProgress, prepareWrite, serializeProgress, type Progress, type ProgressProblem } from '../../core/progress';
+import type { Progress, ProgressProblem } from '../../core/progress';
 import type { ReviewEvent, Rating, ReviewMode } from '../../core/schedule/types';
+import { engine } from '../../lazyEngine';
 import type { Log } from '../log';
 
 export const PROGRESS_STATE_KEY = 'djangoCoach.progress';
-const FILE = 'progress.json';
+/** The single file of earlier versions: still read, never written. */
+const LEGACY_FILE = 'progress.json';
+const FOLDER = 'progress';
+/** Other writers' files older than this, whose reviews are all in ours, are removed on load. */
+const COMPACT_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export class ProgressStore implements vscode.Disposable {
-  private progress: Progress = emptyProgress();
+  private progress: Progress | undefined;
   private loaded: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private readonly writer = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -24,83 +32,120 @@ export class ProgressStore implements vscode.Disposable {
     this.subscriptions.push(vscode.window.onDidChangeWindowState(s => { if (s.focused && this.loaded) void this.refresh(); }));
   }
 
-  private get fileUri(): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.globalStorageUri, FILE);
+  private get folder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, FOLDER);
+  }
+
+  /** This window's own file. */
+  get ownFile(): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder, `${this.writer}.json`);
   }
 
   async get(): Promise<Progress> {
     await (this.loaded ??= this.load());
+    return this.progress!;
+  }
+
+  /** The loaded progress without waiting, if it is loaded (for synchronous badges). */
+  peek(): Progress | undefined {
     return this.progress;
   }
 
-  /** The last loaded progress without waiting (for synchronous badges). */
-  peek(): Progress {
-    return this.progress;
-  }
-
-  private async readFile(): Promise<string | undefined> {
+  /** Every stored progress file: the writers' files and the legacy single file. */
+  private async storedFiles(): Promise<{ uri: vscode.Uri; mtime: number }[]> {
+    const files: { uri: vscode.Uri; mtime: number }[] = [];
+    const legacy = vscode.Uri.joinPath(this.context.globalStorageUri, LEGACY_FILE);
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.fileUri));
-    } catch {
-      return undefined;
+      files.push({ uri: legacy, mtime: (await vscode.workspace.fs.stat(legacy)).mtime });
+    } catch { /* none */ }
+    try {
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(this.folder)) {
+        if (!(type & vscode.FileType.File) || !/^w-[\w-]+\.json$/.test(name)) continue;
+        const uri = vscode.Uri.joinPath(this.folder, name);
+        try {
+          files.push({ uri, mtime: (await vscode.workspace.fs.stat(uri)).mtime });
+        } catch { /* removed meanwhile */ }
+      }
+    } catch { /* no folder yet */ }
+    return files;
+  }
+
+  /** Reads and merges every store; bad files are moved aside. */
+  private async readMerged(): Promise<{ progress: Progress; files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[] }> {
+    const { parseProgress, mergeProgress, emptyProgress } = engine();
+    let progress = emptyProgress();
+    const files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[] = [];
+    for (const file of await this.storedFiles()) {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
+      } catch {
+        continue;
+      }
+      const parsed = parseProgress(text);
+      if (parsed.problem) await this.keepAside(parsed.problem, file.uri);
+      progress = mergeProgress(progress, parsed.progress);
+      if (!parsed.problem) files.push({ ...file, ids: new Set(parsed.progress.log.map(e => e.id)) });
     }
+    const synced = parseProgress(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
+    if (synced.problem) await this.keepAside(synced.problem);
+    return { progress: mergeProgress(progress, synced.progress), files };
   }
 
   private async load(): Promise<void> {
-    const fileText = await this.readFile();
-    const fromFile = parseProgress(fileText);
-    const fromSync = parseProgress(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
-    for (const problem of [fromFile.problem, fromSync.problem]) if (problem) await this.keepAside(problem);
-    this.progress = mergeProgress(fromFile.progress, fromSync.progress);
-    this.log.info(`progress loaded: ${this.progress.log.length} reviews of ${Object.keys(this.progress.cards).length} questions`);
+    const { progress, files } = await this.readMerged();
+    this.progress = progress;
+    this.log.info(`progress loaded: ${progress.log.length} reviews of ${Object.keys(progress.cards).length} questions from ${files.length} file(s)`);
     this.changed.fire();
+    if (files.length > 1 || files.some(f => !f.uri.path.includes(`/${FOLDER}/`))) await this.compact(files);
+  }
+
+  /** Folds old writers' files into ours once everything they hold is saved in ours. */
+  private async compact(files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[]): Promise<void> {
+    const now = Date.now();
+    const old = files.filter(f => now - f.mtime > COMPACT_AFTER_MS);
+    if (!old.length) return;
+    await this.save();
+    const mine = new Set(this.progress!.log.map(e => e.id));
+    for (const f of old) {
+      if (![...f.ids].every(id => mine.has(id))) continue;
+      try {
+        await vscode.workspace.fs.delete(f.uri);
+      } catch { /* another window compacted it */ }
+    }
   }
 
   /** Re-reads the stores and merges what other windows (or Settings Sync) added. */
   async refresh(): Promise<void> {
     await this.get();
-    const before = this.progress.log.length;
-    const fromFile = parseProgress(await this.readFile());
-    const fromSync = parseProgress(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
-    this.progress = mergeProgress(mergeProgress(this.progress, fromFile.progress), fromSync.progress);
+    const { progress } = await this.readMerged();
+    const before = this.progress!.log.length;
+    this.progress = engine().mergeProgress(this.progress!, progress);
     if (this.progress.log.length !== before) this.changed.fire();
   }
 
   /** Records one review and saves it right away. */
   async record(event: ReviewEvent): Promise<void> {
     await this.get();
-    this.progress = applyReview(this.progress, event);
+    // Synchronous from here: concurrent answers each apply to the latest progress, none is dropped.
+    this.progress = engine().applyReview(this.progress!, event);
     this.changed.fire();
     await this.save();
   }
 
   async markKnown(questionId: string, rating: Rating = 4, mode: ReviewMode = 'mark-known'): Promise<void> {
-    await this.record(makeEvent(questionId, rating, mode, Date.now()));
+    await this.record(engine().makeEvent(questionId, rating, mode, Date.now()));
   }
 
-  /**
-   * Read-merge-write, one write at a time in this window. Another window may write between our read
-   * and our write, so the write is read back: if any of our reviews is missing, merge again and
-   * rewrite (each round only adds), until the file holds everything this window knows.
-   */
+  /** Writes this window's file (temporary file renamed into place) and the Settings Sync mirror. */
   save(): Promise<void> {
     this.writing = this.writing.then(async () => {
-      for (let round = 0; round < 8; round++) {
-        const stored = await this.readFile();
-        const merged = prepareWrite(stored, this.progress);
-        if (merged.problem) await this.keepAside(merged.problem);
-        this.progress = merged.progress;
-        const text = serializeProgress(this.progress);
-        await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
-        await vscode.workspace.fs.writeFile(this.fileUri, new TextEncoder().encode(text));
-        await this.context.globalState.update(PROGRESS_STATE_KEY, text);
-        if (merged.addedFromStore) this.changed.fire();
-        const readBack = parseProgress(await this.readFile()).progress;
-        const kept = new Set(readBack.log.map(e => e.id));
-        if (this.progress.log.every(e => kept.has(e.id))) return;
-        await new Promise(resolve => setTimeout(resolve, 5 + Math.random() * 20));
-      }
-      this.log.info('WARNING progress: another window kept writing at the same time; this window\'s reviews stay in memory and are saved with the next answer');
+      const text = engine().serializeProgress(await this.get());
+      const temp = vscode.Uri.joinPath(this.folder, `${this.writer}.json.tmp`);
+      await vscode.workspace.fs.createDirectory(this.folder);
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.rename(temp, this.ownFile, { overwrite: true });
+      await this.context.globalState.update(PROGRESS_STATE_KEY, text);
     }).catch(e => {
       this.log.info(`ERROR progress could not be saved: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Django Interview Coach: your progress could not be saved (${(e as Error).message}). It is kept in memory; the next answer tries again.`);
@@ -108,14 +153,16 @@ export class ProgressStore implements vscode.Disposable {
     return this.writing;
   }
 
-  private async keepAside(problem: ProgressProblem): Promise<void> {
+  /** Keeps damaged or newer-version data aside, byte for byte: the file itself is moved to a backup name. */
+  private async keepAside(problem: ProgressProblem, source?: vscode.Uri): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const backup = vscode.Uri.joinPath(this.context.globalStorageUri, `progress-${problem.kind}-${stamp}.json`);
+    const backup = vscode.Uri.joinPath(this.context.globalStorageUri, `progress-${problem.kind}-${stamp}-${Math.random().toString(36).slice(2, 6)}.json`);
     try {
-      await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
-      await vscode.workspace.fs.writeFile(backup, new TextEncoder().encode(problem.raw));
+      if (source) await vscode.workspace.fs.rename(source, backup, { overwrite: false });
+      else await vscode.workspace.fs.writeFile(backup, new TextEncoder().encode(problem.raw));
     } catch (e) {
-      this.log.info(`ERROR could not write the progress backup ${backup.toString()}: ${(e as Error).message}`);
+      this.log.info(`ERROR could not keep the progress data aside in ${backup.toString()}: ${(e as Error).message}`);
+      return;
     }
     this.log.info(`WARNING ${problem.message} The data as found is kept in ${backup.toString()}`);
     void vscode.window.showWarningMessage(`Django Interview Coach: ${problem.message} The data as found was kept aside; nothing was deleted.`, 'Open Backup').then(choice => {
@@ -124,7 +171,7 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   async exportTo(uri: vscode.Uri): Promise<void> {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(await this.get())));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(engine().exportProgress(await this.get())));
   }
 
   /** Validates and merges an exported file. Returns a message for the user. */
@@ -135,7 +182,7 @@ export class ProgressStore implements vscode.Disposable {
     } catch (e) {
       return { ok: false, message: `The file could not be read as UTF-8 text: ${(e as Error).message}` };
     }
-    const outcome = importProgress(await this.get(), text);
+    const outcome = engine().importProgress(await this.get(), text);
     if (!outcome.ok) {
       for (const e of outcome.errors) this.log.info(`WARNING import: ${e}`);
       return { ok: false, message: `Nothing was imported: ${outcome.errors.slice(0, 3).join(' ')}${outcome.errors.length > 3 ? ` (and ${outcome.errors.length - 3} more in the output channel)` : ''}` };

@@ -2,9 +2,8 @@
 // happens; the session itself lives in the webview state, so a window reload (serializer) continues
 // the quiz where it was.
 import * as vscode from 'vscode';
-import { answerChoice, endQuiz, generateQuiz, gradeFlashcard, nextItem, quizResult, restoreSession, retryMissed, reveal, scopeLabel, type QuizBuild, type QuizRequest, type QuizSession, type QuizStep } from '../../core/quiz';
-import { reviewSummary } from '../../core/progress';
-import { renderMarkdown } from '../../core/render/markdown';
+import type { QuizBuild, QuizRequest, QuizSession, QuizStep } from '../../core/quiz';
+import { engine } from '../../lazyEngine';
 import { parseQuizMessage, type QuizStateMessage } from '../../webview/quizProtocol';
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -22,7 +21,7 @@ export class QuizPanel implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly log: Log) {
     this.disposables.push(vscode.window.registerWebviewPanelSerializer(Panel.quiz, {
       deserializeWebviewPanel: async (panel, state) => {
-        const restored = restoreSession((state as { session?: unknown } | undefined)?.session);
+        const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session);
         this.adopt(panel);
         if (restored.session) {
           this.session = restored.session;
@@ -48,13 +47,13 @@ export class QuizPanel implements vscode.Disposable {
   /** Builds and shows a quiz. Returns the build (empty builds show a message and no panel). */
   async start(request: Omit<QuizRequest, 'progress' | 'newCardLimit'>): Promise<QuizBuild> {
     const [library, progress] = await Promise.all([this.library.get(), this.progress.get()]);
-    const build = generateQuiz(library, { ...request, progress, newCardLimit: this.config().newCardLimit });
+    const build = engine().generateQuiz(library, { ...request, progress, newCardLimit: this.config().newCardLimit });
     if (build.empty) {
       void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
       return build;
     }
     const { noAnswer, noDistractors } = build.excluded;
-    this.log.info(`quiz: ${build.session.items.length} questions (${scopeLabel(build.session.scope)}, ${build.session.mode}) from ${build.poolSize}; left out: ${noAnswer} without an answer, ${noDistractors} without distractors`);
+    this.log.info(`quiz: ${build.session.items.length} questions (${engine().scopeLabel(build.session.scope)}, ${build.session.mode}) from ${build.poolSize}; left out: ${noAnswer} without an answer, ${noDistractors} without distractors`);
     this.session = build.session;
     if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.quiz, 'Quiz', vscode.ViewColumn.Active, this.options()));
     else this.panel.reveal();
@@ -91,12 +90,12 @@ export class QuizPanel implements vscode.Disposable {
     const answersHtml: Record<string, string> = {};
     for (const item of session.items) {
       const entry = library.get(item.id);
-      answersHtml[item.id] = entry?.answer ? renderMarkdown(entry.answer) : `<p><em>${entry?.hint ? 'Hint only in the guide.' : 'No answer in the guide.'}</em></p>${entry?.hint ? renderMarkdown(entry.hint) : ''}`;
+      answersHtml[item.id] = entry?.answer ? engine().renderMarkdown(entry.answer) : `<p><em>${entry?.hint ? 'Hint only in the guide.' : 'No answer in the guide.'}</em></p>${entry?.hint ? engine().renderMarkdown(entry.hint) : ''}`;
     }
-    const message: QuizStateMessage = { type: 'state', session, scopeLabel: scopeLabel(session.scope), answersHtml };
+    const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope), answersHtml };
     if (session.finished) {
-      const summary = reviewSummary(library, await this.progress.get(), Date.now(), { newCardLimit: this.config().newCardLimit });
-      message.result = { ...quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
+      const summary = engine().reviewSummary(library, await this.progress.get(), Date.now(), { newCardLimit: this.config().newCardLimit });
+      message.result = { ...engine().quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
     }
     this.panel.title = session.finished ? 'Quiz: result' : `Quiz ${Math.min(session.index + 1, session.items.length)}/${session.items.length}`;
     await this.panel.webview.postMessage(message);
@@ -124,25 +123,25 @@ export class QuizPanel implements vscode.Disposable {
     const now = Date.now();
     switch (m.type) {
       case 'choose':
-        await this.apply(answerChoice(session, m.choice, now));
+        await this.apply(engine().answerChoice(session, m.choice, now));
         break;
       case 'reveal':
-        this.session = reveal(session);
+        this.session = engine().reveal(session);
         break;
       case 'grade': {
-        const step = gradeFlashcard(session, m.rating, now);
+        const step = engine().gradeFlashcard(session, m.rating, now);
         await this.apply(step);
-        if (step.event) this.session = nextItem(this.session!);
+        if (step.event) this.session = engine().nextItem(this.session!);
         break;
       }
       case 'next':
-        this.session = nextItem(session);
+        this.session = engine().nextItem(session);
         break;
       case 'end':
-        this.session = endQuiz(session);
+        this.session = engine().endQuiz(session);
         break;
       case 'again': {
-        const build = retryMissed(await this.library.get(), session);
+        const build = engine().retryMissed(await this.library.get(), session);
         if (build.empty) void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
         else this.session = build.session;
         break;

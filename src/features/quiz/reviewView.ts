@@ -1,7 +1,8 @@
 // The Review view (due today, new, due tomorrow, streak, weakest topics), the status-bar item with
 // today's due count, and mastery badges for the Topics view: all from one review summary.
 import * as vscode from 'vscode';
-import { reviewSummary, type ReviewSummary } from '../../core/progress';
+import type { ReviewSummary } from '../../core/progress';
+import { engine } from '../../lazyEngine';
 import { topicLabel, type TopicId } from '../../core/taxonomy';
 import type { Entry } from '../../core/types';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
@@ -34,7 +35,7 @@ export class ReviewModel implements vscode.Disposable, TopicBadges {
   async update(): Promise<ReviewSummary> {
     const [library, progress] = await Promise.all([this.library.get(), this.progress.get()]);
     const newCardLimit = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizNewCardsPerDay, 20);
-    this.summary = reviewSummary(library, progress, Date.now(), { newCardLimit });
+    this.summary = engine().reviewSummary(library, progress, Date.now(), { newCardLimit });
     this.changed.fire();
     return this.summary;
   }

@@ -1,7 +1,7 @@
 // "Start Quiz": scope, then mode, with defaults so that Enter, Enter starts one.
 import * as vscode from 'vscode';
 import { TOPICS, topicLabel, isTopicId, type TopicId } from '../../core/taxonomy';
-import { reviewSummary } from '../../core/progress';
+import { engine } from '../../lazyEngine';
 import type { QuizMode, QuizScope } from '../../core/quiz';
 import { EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -15,7 +15,7 @@ interface ScopePick extends vscode.QuickPickItem {
 export async function pickQuizScope(library: LibraryService, progress: ProgressStore, fileTopics: TopicId[]): Promise<QuizScope | undefined> {
   const lib = await library.get();
   const newCardLimit = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizNewCardsPerDay, 20);
-  const summary = reviewSummary(lib, await progress.get(), Date.now(), { newCardLimit });
+  const summary = engine().reviewSummary(lib, await progress.get(), Date.now(), { newCardLimit });
   const due = summary.dueToday.length + summary.newToday.length;
   const items: ScopePick[] = [];
   if (due > 0) items.push({ label: '$(history) Due for review', description: `${summary.dueToday.length} due, ${summary.newToday.length} new today`, scope: { kind: 'due' } });
