@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ruleById } from '../../src/core/detect/rules';
-import { folderSkipReason, isScannableFile, StudyPlanBuilder } from '../../src/core/detect/scan';
+import { folderSkipReason, isScannableFile, StudyPlanBuilder, type StudyPlan } from '../../src/core/detect/scan';
 import { decodeSource, scanDirectory } from '../../src/core/detect/scanFs';
 import { Library } from '../../src/core/library';
 import type { TopicId } from '../../src/core/taxonomy';
@@ -36,6 +36,7 @@ function expectedTallies(files: string[]): Map<TopicId, { constructs: number; fi
 
 describe('study plan: scanning a project folder', () => {
   let root: string;
+  let plan: StudyPlan;
   const library = new Library([
     { id: 'q-tx', question: 'What does transaction.atomic do?', answer: 'It opens a transaction.', topics: ['transactions'], keywords: [], hasAnswer: true, section: 's', source: { file: 'g.md', line: 1 } },
   ]);
@@ -59,12 +60,12 @@ describe('study plan: scanning a project folder', () => {
     write(root, 'orders/legacy.py', Buffer.from('# caf\xe9 r\xe9sum\xe9\nfrom django.db import transaction\nwith transaction.atomic():\n    pass\n', 'latin1'));
     write(root, 'orders/huge.py', `${DJANGO}${'x = 1\n'.repeat(400_000)}`);
     write(root, 'notes.txt', DJANGO);
+    plan = scanDirectory(root, library);
   });
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('counts every annotated construct of the project, and nothing from skipped folders', () => {
-    const plan = scanDirectory(root, library);
     const files = fixtureFiles();
     const annotated = files.reduce((n, rel) => n + readAnnotations(fs.readFileSync(path.join(SHOP, rel), 'utf8')).length, 0);
     // The fixture files, plus legacy.py (one transaction.atomic); not blob.py (binary) nor huge.py (too big).
@@ -75,7 +76,6 @@ describe('study plan: scanning a project folder', () => {
   });
 
   it('tallies constructs and files per topic and ranks topics by 3 per file plus 1 per construct', () => {
-    const plan = scanDirectory(root, library);
     const expected = expectedTallies(fixtureFiles());
     const tx = expected.get('transactions')!;
     tx.constructs++;
@@ -88,7 +88,6 @@ describe('study plan: scanning a project folder', () => {
   });
 
   it('reports skipped folders and the oversized file, and the binary and non-UTF-8 files as errors without stopping', () => {
-    const plan = scanDirectory(root, library);
     const skipped = plan.skipped.map(s => s.path);
     for (const folder of ['venv', 'tooling', '.venv', 'env', 'vendor/site-packages', 'frontend/node_modules', 'orders/__pycache__', '.git', 'orders/huge.py']) {
       assert.ok(skipped.includes(folder), `${folder} in ${skipped.join(', ')}`);
@@ -100,21 +99,19 @@ describe('study plan: scanning a project folder', () => {
   });
 
   it('--no-migrations leaves the migrations folder out', () => {
-    const plan = scanDirectory(root, library, { noMigrations: true });
+    const without = scanDirectory(root, library, { noMigrations: true });
     const migration = readAnnotations(fs.readFileSync(path.join(SHOP, 'orders/migrations/0002_backfill_totals.py'), 'utf8')).length;
-    assert.equal(plan.constructs, scanDirectory(root, library).constructs - migration);
-    assert.ok(plan.skipped.some(s => s.path === 'orders/migrations'));
+    assert.equal(without.constructs, plan.constructs - migration);
+    assert.ok(without.skipped.some(s => s.path === 'orders/migrations'));
   });
 
   it('lists questions to practise for topics the library covers, none without a library', () => {
-    const plan = scanDirectory(root, library);
     assert.deepEqual(plan.topics.find(t => t.topic === 'transactions')!.questions.map(q => q.id), ['q-tx']);
     assert.ok(plan.topics.filter(t => t.topic !== 'transactions').every(t => t.questions.length === 0));
     assert.ok(scanDirectory(root, null).topics.every(t => t.questions.length === 0));
   });
 
   it('gives each topic its rules by frequency and examples spread over files', () => {
-    const plan = scanDirectory(root, library);
     for (const t of plan.topics) {
       const counts = t.rules.map(r => r.count);
       assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
