@@ -42,13 +42,6 @@ export const BASE_SETTINGS = {
   'git.enabled': false,
 };
 
-export const THEMES = {
-  light: 'Default Light Modern',
-  dark: 'Default Dark Modern',
-  'hc-dark': 'Default High Contrast',
-  'hc-light': 'Default High Contrast Light',
-};
-
 export function readExtensionManifest(extensionPath = REPO_ROOT) {
   return JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
 }

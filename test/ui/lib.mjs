@@ -11,12 +11,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  copySampleProject, launchChromium, NOISE, readExtensionManifest, REPO_ROOT, startCodeServer, THEMES, workbenchUrl,
+  copySampleProject, launchChromium, NOISE, readExtensionManifest, REPO_ROOT, startCodeServer, workbenchUrl,
 } from '../host/code-server.mjs';
 
-// Per theme: the class the workbench element carries, and the label in the theme picker.
-const THEME_CLASSES = { light: 'vs', dark: 'vs-dark', 'hc-dark': 'hc-black', 'hc-light': 'hc-light' };
-const THEME_LABELS = { light: 'Light Modern', dark: 'Dark Modern', 'hc-dark': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };
+// The built-in themes tests can ask for: the setting value, the label in the theme picker, and the
+// class the workbench element carries once the theme is applied.
+export const THEMES = {
+  light: { setting: 'Default Light Modern', label: 'Light Modern', cls: 'vs' },
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', cls: 'vs-dark' },
+  'hc-dark': { setting: 'Default High Contrast', label: 'Dark High Contrast', cls: 'hc-black' },
+  'hc-light': { setting: 'Default High Contrast Light', label: 'Light High Contrast', cls: 'hc-light' },
+};
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test', 'output', 'screenshots');
 export const manifest = readExtensionManifest();
@@ -36,7 +41,7 @@ export async function openWorkbench(options = {}) {
   if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) throw new Error(`${manifest.main} is missing: run npm run build`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  const server = await startCodeServer({ extensions: [REPO_ROOT], settings: { 'workbench.colorTheme': THEMES[theme], ...settings } });
+  const server = await startCodeServer({ extensions: [REPO_ROOT], settings: { 'workbench.colorTheme': THEMES[theme].setting, ...settings } });
   const wb = new Workbench(name, server);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wb.close().then(() => process.exit(130)));
   try {
@@ -49,6 +54,7 @@ export async function openWorkbench(options = {}) {
     // Extensions are scanned after the workbench shows: our activity-bar entry says they are loaded.
     const container = manifest.contributes?.viewsContainers?.activitybar?.[0];
     if (container) await wb.activityItem(container.title).waitFor({ timeout: 90_000 });
+    await wb.waitForThemeClass(THEMES[theme].cls);
     log(`workbench up on ${server.base} (${theme} theme)`);
   } catch (err) {
     console.error(`could not open the workbench: ${err.message}\n--- code-server output (tail):\n${server.log().slice(-3000)}`);
@@ -98,11 +104,16 @@ class Workbench {
     if (!THEMES[theme]) throw new Error(`unknown theme ${theme}; one of ${Object.keys(THEMES).join(', ')}`);
     await this.runCommand('Preferences: Color Theme');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill(THEME_LABELS[theme]);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(THEME_LABELS[theme])}$`) }).waitFor();
+    const { label, cls } = THEMES[theme];
+    await input.fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.waitForFunction(cls => document.querySelector('.monaco-workbench')?.classList.contains(cls), THEME_CLASSES[theme]);
+    await this.waitForThemeClass(cls);
     await this.page.waitForTimeout(300); // webviews get the new colours by message
+  }
+
+  waitForThemeClass(cls) {
+    return this.page.waitForFunction(c => document.querySelector('.monaco-workbench')?.classList.contains(c), cls);
   }
 
   /** Give the editor area focus without clicking into a possibly open webview or quick input. */
