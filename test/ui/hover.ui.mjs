@@ -44,4 +44,34 @@ await vs.step('a comment that mentions select_related shows no interview hover',
   await vs.screenshot('comment-no-hover');
 });
 
+await vs.step('"In this file" lists the constructs of the open file by topic', async () => {
+  await vs.runCommand('View: Close All Editor Groups');
+  await vs.openFile('orders/services.py');
+  await vs.openActivity('Django Interview Coach');
+  await vs.expandOnly('In this file');
+  const rows = vs.treeRows('In this file');
+  await rows.filter({ hasText: 'Transactions & concurrency' }).first().waitFor();
+  const construct = rows.filter({ hasText: /on_commit/ }).first();
+  await construct.waitFor();
+  const text = (await construct.innerText()).replace(/\s+/g, ' ');
+  if (!/line \d+/.test(text)) throw new Error(`construct row says "${text}"`);
+  await construct.click();
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: /Ln 38,/ }).waitFor();
+  await vs.screenshot('in-this-file');
+});
+
+await vs.step('the study plan ranks the topics the project leans on', async () => {
+  await vs.runCommand('Django Coach: Study Plan for This Workspace');
+  const frame = vs.webview();
+  await frame.locator('h1', { hasText: 'Study plan' }).waitFor({ timeout: 60_000 });
+  const topics = await frame.locator('section.topic h2').allInnerTexts();
+  if (topics.length < 5) throw new Error(`only ${topics.length} topics: ${topics.join(' | ')}`);
+  for (const t of ['Signals', 'Transactions & concurrency', 'Caching']) {
+    if (!topics.some(x => x.includes(t))) throw new Error(`no ${t} among ${topics.join(' | ')}`);
+  }
+  const questions = await frame.locator('ol.questions li').count();
+  if (questions < 5) throw new Error(`${questions} questions to practise`);
+  await vs.screenshot('study-plan');
+});
+
 await vs.finish();
