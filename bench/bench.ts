@@ -89,9 +89,10 @@ function print(rows: BenchRow[]): void {
       return [r.name, r.detail, `${(r.value / 1024).toFixed(1)} KB`, '', r.target?.mean ? `< ${(r.target.mean / 1024).toFixed(0)} KB` : '', ok];
     }
     const t = r.target;
-    const target = t ? Object.entries(t).map(([k, v]) => `${k} < ${v} ms`).join(', ') : '';
+    const unit = r.unit === '×' ? '×' : 'ms';
+    const target = t ? Object.entries(t).map(([k, v]) => `${k} < ${v} ${unit}`).join(', ') : '';
     const ok = !t ? '' : Object.entries(t).every(([k, v]) => (r as unknown as Record<string, number>)[k] < (v as number)) ? 'yes' : 'NO';
-    return [r.name, r.detail, fmt(r.p50), fmt(r.p99), target, ok];
+    return [r.name, r.detail, fmt(r.p50) + (unit === '×' ? ' ×' : ''), fmt(r.p99) + (unit === '×' ? ' ×' : ''), target, ok];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -6,9 +6,9 @@ import { parseIndexJson } from './indexFile';
 import { buildIndex, type GuideFile } from './parse/buildIndex';
 import type { GuideIndex } from './types';
 
-/** dist/index.json next to the running bundle (dist/cli.js) or, from out/, the repo's dist/. */
+/** dist/index.json next to the running bundle (dist/cli.js) or, from out/src/core (tests), the repo's dist/. */
 export function bundledIndexPath(): string {
-  const candidates = [path.join(__dirname, 'index.json'), path.resolve(__dirname, '../../dist/index.json'), path.resolve(__dirname, '../dist/index.json')];
+  const candidates = [path.join(__dirname, 'index.json'), path.resolve(__dirname, '../dist/index.json'), path.resolve(__dirname, '../../dist/index.json'), path.resolve(__dirname, '../../../dist/index.json')];
   const found = candidates.find(p => fs.existsSync(p));
   if (!found) throw new Error(`the prebuilt index was not found (looked in ${candidates.join(', ')}); run \`npm run build\``);
   return found;
