@@ -42,6 +42,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // `django-coach index | head`: a closed pipe ends the output quietly.
+  process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0); else throw e; });
   main(process.argv.slice(2), { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') }).then(code => {
     process.exitCode = code;
   });
