@@ -28,3 +28,15 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </body>
 </html>`;
 }
+
+/** What every panel of ours allows: its script, and resources from media/ only. */
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')], enableFindWidget: true };
+}
+
+/** Gives a new or restored panel its options, icon and HTML shell. */
+export function preparePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, page: { script: string; style: string; title: string }): void {
+  panel.webview.options = panelOptions(extensionUri);
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, page);
+}

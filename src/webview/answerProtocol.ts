@@ -1,5 +1,6 @@
 // The answer view's messages, shared by the extension and the webview script. Everything arriving from
 // the webview is validated before use.
+import { asRecord, isEntryId } from './validate';
 
 export interface AnswerLink {
   id: string;
@@ -41,11 +42,10 @@ export type FromAnswerWebview =
   | { type: 'quizTopic'; id: string }
   | { type: 'markKnown'; id: string };
 
-const ID = /^[\w:#./@+-]{1,300}$/;
 
 export function parseAnswerMessage(value: unknown): FromAnswerWebview | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const m = value as Record<string, unknown>;
+  const m = asRecord(value);
+  if (!m) return undefined;
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
@@ -54,7 +54,7 @@ export function parseAnswerMessage(value: unknown): FromAnswerWebview | undefine
     case 'openSeeAlso':
     case 'quizTopic':
     case 'markKnown':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: m.type, id: m.id } : undefined;
+      return isEntryId(m.id) ? { type: m.type, id: m.id } : undefined;
     default:
       return undefined;
   }
@@ -68,5 +68,5 @@ export interface AnswerViewState {
 export function parseAnswerState(value: unknown): AnswerViewState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const id = (value as Record<string, unknown>).id;
-  return typeof id === 'string' && ID.test(id) ? { id } : undefined;
+  return isEntryId(id) ? { id } : undefined;
 }

@@ -1,5 +1,6 @@
 // The quiz view's messages. The session is plain JSON (core/quiz/session); the webview keeps it in its
 // state so a reload restores the quiz. Everything from the webview is validated before use.
+import { asRecord, isEntryId } from './validate';
 import type { QuizSession, QuizResult } from '../core/quiz/session';
 import { isRating, type Rating } from '../core/schedule/types';
 
@@ -27,12 +28,11 @@ export type FromQuizWebview =
   | { type: 'newQuiz' }
   | { type: 'open'; id: string };
 
-const ID = /^[\w:#./@+-]{1,300}$/;
 const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1000;
 
 export function parseQuizMessage(value: unknown): FromQuizWebview | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const m = value as Record<string, unknown>;
+  const m = asRecord(value);
+  if (!m) return undefined;
   switch (m.type) {
     case 'ready':
     case 'end':
@@ -47,7 +47,7 @@ export function parseQuizMessage(value: unknown): FromQuizWebview | undefined {
     case 'grade':
       return isIndex(m.index) && isRating(m.rating) ? { type: 'grade', index: m.index, rating: m.rating } : undefined;
     case 'open':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: 'open', id: m.id } : undefined;
+      return isEntryId(m.id) ? { type: 'open', id: m.id } : undefined;
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
 // The study plan view's data and messages. All strings are shown as text, never as HTML.
+import { asRecord, isEntryId } from './validate';
 import { isTopicId, type TopicId } from '../core/taxonomy';
 
 export interface StudyPlanView {
@@ -26,17 +27,16 @@ export type FromStudyPlan =
   | { type: 'quizTopic'; topic: TopicId }
   | { type: 'rescan' };
 
-const ID = /^[\w:#./@+-]{1,300}$/;
 
 export function parseStudyPlanMessage(value: unknown): FromStudyPlan | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const m = value as Record<string, unknown>;
+  const m = asRecord(value);
+  if (!m) return undefined;
   switch (m.type) {
     case 'ready':
     case 'rescan':
       return { type: m.type };
     case 'open':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: 'open', id: m.id } : undefined;
+      return isEntryId(m.id) ? { type: 'open', id: m.id } : undefined;
     case 'openFile':
       return typeof m.path === 'string' && m.path.length < 1000 && !m.path.split('/').includes('..') && Number.isInteger(m.line) && (m.line as number) >= 0
         ? { type: 'openFile', path: m.path, line: m.line as number } : undefined;

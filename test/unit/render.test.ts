@@ -51,3 +51,24 @@ describe('answer view messages', () => {
     assert.equal(parseAnswerState(undefined), undefined);
   });
 });
+
+import { parseQuizMessage } from '../../src/webview/quizProtocol';
+import { parseStudyPlanMessage } from '../../src/webview/studyPlanProtocol';
+
+describe('quiz and study plan messages', () => {
+  it('accept well-formed messages', () => {
+    assert.deepEqual(parseQuizMessage({ type: 'choose', index: 2, choice: 3 }), { type: 'choose', index: 2, choice: 3 });
+    assert.deepEqual(parseQuizMessage({ type: 'grade', index: 0, rating: 4 }), { type: 'grade', index: 0, rating: 4 });
+    assert.deepEqual(parseStudyPlanMessage({ type: 'openFile', path: 'orders/services.py', line: 37 }), { type: 'openFile', path: 'orders/services.py', line: 37 });
+    assert.deepEqual(parseStudyPlanMessage({ type: 'quizTopic', topic: 'signals' }), { type: 'quizTopic', topic: 'signals' });
+  });
+
+  it('refuse malformed or hostile ones', () => {
+    const badQuiz = [{ type: 'choose', index: 0, choice: 4 }, { type: 'choose', index: -1, choice: 0 }, { type: 'choose', index: '0', choice: 0 },
+      { type: 'grade', index: 0, rating: 7 }, { type: 'grade', index: 0, rating: 2.5 }, { type: 'open', id: 'javascript:alert(1)' }, { type: '__proto__' }, 42, null];
+    for (const m of badQuiz) assert.equal(parseQuizMessage(m), undefined, JSON.stringify(m));
+    const badPlan = [{ type: 'openFile', path: '../../etc/passwd', line: 1 }, { type: 'openFile', path: 'a.py', line: -1 }, { type: 'openFile', path: 'a.py', line: 1.5 },
+      { type: 'quizTopic', topic: 'not-a-topic' }, { type: 'open', id: '<img>' }, []];
+    for (const m of badPlan) assert.equal(parseStudyPlanMessage(m), undefined, JSON.stringify(m));
+  });
+});

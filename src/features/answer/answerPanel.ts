@@ -9,7 +9,7 @@ import { parseAnswerMessage, parseAnswerState, type ShowAnswerMessage } from '..
 import { Command, Panel } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
-import { webviewHtml } from '../webviewHtml';
+import { panelOptions, preparePanel } from '../webviewHtml';
 
 /** Hooks other features plug in (quiz, mark known) — absent until those features register. */
 export interface AnswerActions {
@@ -49,7 +49,7 @@ export class AnswerPanel implements vscode.Disposable {
       return false;
     }
     if (!this.panel) {
-      this.adopt(vscode.window.createWebviewPanel(Panel.answer, 'Answer', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.options()));
+      this.adopt(vscode.window.createWebviewPanel(Panel.answer, 'Answer', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.extensionUri)));
     } else if (reveal) this.panel.reveal(undefined, false);
     this.entryId = entry.id;
     this.panel!.title = truncate(entry.question, 40);
@@ -62,16 +62,11 @@ export class AnswerPanel implements vscode.Disposable {
     return this.panel ? this.entryId : undefined;
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')], enableFindWidget: true };
-  }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
-    panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'answer.js', style: 'answer.css', title: 'Answer' });
+    preparePanel(panel, this.extensionUri, { script: 'answer.js', style: 'answer.css', title: 'Answer' });
     this.panelDisposables.push(
       panel.webview.onDidReceiveMessage(raw => this.receive(raw)),
       panel.onDidDispose(() => {

@@ -8,7 +8,7 @@ import { parseStudyPlanMessage, type StudyPlanView } from '../../webview/studyPl
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
-import { webviewHtml } from '../webviewHtml';
+import { panelOptions, preparePanel } from '../webviewHtml';
 
 const EXCLUDE = '{**/node_modules/**,**/__pycache__/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**,**/dist-packages/**}';
 
@@ -100,21 +100,16 @@ export class StudyPlanPanel implements vscode.Disposable {
     this.log.info(`study plan: ${plan.filesScanned} files, ${plan.constructs} constructs, ${plan.topics.length} topics in ${Date.now() - t0} ms${plan.errors.length ? `; ${plan.errors.length} files not read` : ''}`);
     for (const e of plan.errors) this.log.info(`WARNING study plan: ${e.path}: ${e.message}`);
     this.view = toView(plan, !!this.quizTopic);
-    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.studyPlan, 'Study Plan', vscode.ViewColumn.Active, this.options()));
+    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.studyPlan, 'Study Plan', vscode.ViewColumn.Active, panelOptions(this.extensionUri)));
     else this.panel.reveal();
     await this.panel!.webview.postMessage({ type: 'plan', plan: this.view });
     return plan;
   }
 
-  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')], enableFindWidget: true };
-  }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'studyPlan.js', style: 'studyPlan.css', title: 'Study Plan' });
+    preparePanel(panel, this.extensionUri, { script: 'studyPlan.js', style: 'studyPlan.css', title: 'Study Plan' });
     const subs = [
       panel.webview.onDidReceiveMessage(raw => this.receive(raw)),
       panel.onDidDispose(() => {

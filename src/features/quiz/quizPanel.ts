@@ -8,7 +8,7 @@ import { parseQuizMessage, type QuizStateMessage } from '../../webview/quizProto
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
-import { webviewHtml } from '../webviewHtml';
+import { panelOptions, preparePanel } from '../webviewHtml';
 import type { ProgressStore } from './progressStore';
 
 export class QuizPanel implements vscode.Disposable {
@@ -55,23 +55,18 @@ export class QuizPanel implements vscode.Disposable {
     const { noAnswer, noDistractors } = build.excluded;
     this.log.info(`quiz: ${build.session.items.length} questions (${engine().scopeLabel(build.session.scope)}, ${build.session.mode}) from ${build.poolSize}; left out: ${noAnswer} without an answer, ${noDistractors} without distractors`);
     this.session = build.session;
-    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.quiz, 'Quiz', vscode.ViewColumn.Active, this.options()));
+    if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.quiz, 'Quiz', vscode.ViewColumn.Active, panelOptions(this.extensionUri)));
     else this.panel.reveal();
     await this.post();
     return build;
   }
 
-  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
-  }
 
   private adopt(panel: vscode.WebviewPanel): void {
     for (const d of this.panelDisposables) d.dispose();
     this.panel = panel;
     this.ready = false;
-    panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'quiz.js', style: 'quiz.css', title: 'Quiz' });
+    preparePanel(panel, this.extensionUri, { script: 'quiz.js', style: 'quiz.css', title: 'Quiz' });
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage(raw => this.receive(raw)),
       panel.onDidDispose(() => {
