@@ -63,7 +63,7 @@ export interface PythonContext {
    * recorded by offsets during the one pass; names are read from them only when asked for.
    */
   sites: number[];
-  /** Sites by name with their scopes, built on the first question (see bindingsOf). */
+  /** Sites by name with their scopes, filled per name on its first question (see bindingsOf). */
   bindings: Map<string, Shadow[]> | null;
   /** The names detection asked about: what incremental re-detection checks an edit against. */
   asked: Set<string>;
@@ -471,25 +471,23 @@ function instanceAssignments(context: PythonContext): [string, string][] {
 /** Where the file binds `name` itself, with the scope of each binding. Import statements do not count: imports say what a name is. */
 export function bindingsOf(context: PythonContext, name: string): Shadow[] {
   context.asked.add(name);
-  if (!context.bindings) {
-    const map = new Map<string, Shadow[]>();
+  const cache = (context.bindings ??= new Map());
+  let list = cache.get(name);
+  if (!list) {
+    // Only the sites spelling `name` (compared in place, no per-site strings): most names are never asked about.
+    list = [];
     const { sites, masked } = context;
+    const first = name.charCodeAt(0), n = name.length;
     for (let i = 0; i < sites.length; i += 3) {
       const start = sites[i];
-      let end = start;
-      while (isIdentChar(masked.charCodeAt(end))) end++;
-      const key = masked.slice(start, end);
+      if (masked.charCodeAt(start) !== first || isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
       const line = sites[i + 1], paramOf = sites[i + 2];
       // Scopes are worked out now only for parameters; others lazily below (most are never needed).
-      const entry = { line, scope: paramOf >= 0 ? paramOf : UNRESOLVED };
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
+      list.push({ line, scope: paramOf >= 0 ? paramOf : UNRESOLVED });
     }
-    context.bindings = map;
+    cache.set(name, list);
   }
-  const list = context.bindings.get(name);
-  if (!list) return NONE;
+  if (list.length === 0) return NONE;
   for (const b of list) {
     if (b.scope !== UNRESOLVED) continue;
     const indent = indentWidth(context.masked, context.lineStarts[b.line], context.lineEnds[b.line]);

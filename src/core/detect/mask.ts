@@ -186,9 +186,23 @@ export function maskPython(text: string): string {
   return applyMask(text, regions);
 }
 
-/** Blanks `regions` of `text` (keeping line breaks inside those that span lines). */
+/** Blanks `regions` of `text` (keeping line breaks inside those that span lines): one copy into a buffer, one decode — no rope to flatten later. */
 function applyMask(text: string, regions: number[]): string {
-  // Concatenation builds a rope that V8 flattens once, on first use: cheaper here than join().
+  // Node's Buffer copies UTF-16 code units as they are (lone surrogates included); the browser host has none.
+  if (typeof Buffer === 'undefined') return applyMaskByConcat(text, regions);
+  const buf = Buffer.from(text, 'utf16le');
+  const u = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+  for (let r = 0; r < regions.length; r += 3) {
+    const from = regions[r], to = regions[r + 1];
+    if (regions[r + 2]) {
+      for (let k = from; k < to; k++) if (u[k] !== 0x0a && u[k] !== 0x0d) u[k] = 0x20;
+    } else u.fill(0x20, from, to);
+  }
+  return buf.toString('utf16le');
+}
+
+/** applyMask without Buffer (browser host): concatenation builds a rope that V8 flattens once, on first use. */
+function applyMaskByConcat(text: string, regions: number[]): string {
   let out = '';
   let copied = 0;
   for (let r = 0; r < regions.length; r += 3) {
