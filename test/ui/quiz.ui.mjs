@@ -17,11 +17,13 @@ async function startQuiz(vs, { flashcards = false } = {}) {
   await vs.runCommand('Django Coach: Start Quiz');
   const input = vs.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
+  // The scope pick itself, not the closing command palette: a key pressed before it opens would go back to the webview.
+  await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
   await vs.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await vs.page.keyboard.press('Enter');                       // scope: the first (default) choice
   await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode' }).waitFor();
   if (flashcards) await vs.page.keyboard.press('ArrowDown');
-  await vs.page.keyboard.press('Enter');                       // mode
+  await vs.page.keyboard.press('Enter');                       // mode and length (the usual length, 3 here)
   const frame = vs.webview();
   await frame.locator('#question').waitFor({ timeout: 30_000 });
   await frame.locator('#question').click();                    // keyboard focus into the quiz

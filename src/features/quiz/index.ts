@@ -37,8 +37,8 @@ export function registerQuizFeature(context: vscode.ExtensionContext, library: L
     vscode.commands.registerCommand(Command.startQuiz, async () => {
       const scope = await pickQuizScope(library, progress, fileTopics());
       if (!scope) return undefined;
-      const mode = await pickQuizMode();
-      return mode ? startWith(scope, mode) : undefined;
+      const choice = await pickQuizMode();
+      return choice ? quiz.start({ scope, mode: choice.mode, length: choice.length }) : undefined;
     }),
     vscode.commands.registerCommand(Command.quizTopic, async (arg?: unknown) => {
       const topic = topicFromArg(arg) ?? (await pickTopic(library));

@@ -36,14 +36,23 @@ export async function pickTopic(library: LibraryService): Promise<TopicId | unde
   return (await vscode.window.showQuickPick(picks, { title: 'Start Quiz: topic', matchOnDescription: false }))?.topic;
 }
 
-export async function pickQuizMode(): Promise<QuizMode | undefined> {
-  const preferred = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<QuizMode>(Setting.quizDefaultMode, 'multiple-choice');
-  const modes: (vscode.QuickPickItem & { mode: QuizMode })[] = [
-    { label: '$(checklist) Multiple choice', description: 'which answer fits this question? (keys 1–4)', mode: 'multiple-choice' },
-    { label: '$(note) Flashcards', description: 'recall, reveal, grade Again/Hard/Good/Easy', mode: 'flashcards' },
+/** Mode and length in one pick: the first item (the preferred mode, the usual length) is the default. */
+export async function pickQuizMode(): Promise<{ mode: QuizMode; length: number } | undefined> {
+  const config = vscode.workspace.getConfiguration(EXTENSION_SECTION);
+  const preferred = config.get<QuizMode>(Setting.quizDefaultMode, 'multiple-choice');
+  const usual = Math.max(1, Math.min(200, config.get<number>(Setting.quizLength, 10)));
+  const modes: { mode: QuizMode; label: string; description: string }[] = [
+    { mode: 'multiple-choice', label: '$(checklist) Multiple choice', description: 'which answer fits this question? (keys 1–4)' },
+    { mode: 'flashcards', label: '$(note) Flashcards', description: 'recall, reveal, grade Again/Hard/Good/Easy' },
   ];
   modes.sort((a, b) => (a.mode === preferred ? -1 : b.mode === preferred ? 1 : 0));
-  return (await vscode.window.showQuickPick(modes, { title: 'Start Quiz (2/2): mode' }))?.mode;
+  const lengths = [usual, ...[5, 20].filter(n => n !== usual)];
+  const items: (vscode.QuickPickItem & { mode: QuizMode; length: number })[] = [];
+  for (const [i, length] of lengths.entries()) {
+    for (const m of modes) items.push({ label: `${m.label} · ${length} questions`, description: i === 0 ? m.description : undefined, mode: m.mode, length });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: 'Start Quiz (2/2): mode and length' });
+  return picked ? { mode: picked.mode, length: picked.length } : undefined;
 }
 
 /** A topic from a command argument: a topic id, a tree node or an entry. */
