@@ -8,8 +8,9 @@ import { PythonDetector, type Hit } from './python';
 import { RULES } from './rules';
 import { matchTemplate, templateTriggerRegex } from './template';
 import { pythonTriggerRegex, STRING_KEY_SOURCE, trieRegexSource } from './triggers';
+import { documentKind, type DocumentKind } from './kind';
 
-export type DocumentKind = 'python' | 'template';
+export { documentKind, type DocumentKind };
 
 /** One Django construct found in a document. Lines and characters are 0-based, `end` exclusive (VS Code's `Position`). */
 export interface Detection {
@@ -40,16 +41,6 @@ const RULE_TOPICS = new Map<string, TopicId[]>(RULES.map(r => [r.id, [r.topic]])
 const PYTHON_TRIGGER = pythonTriggerRegex();
 const TEMPLATE_TRIGGER = templateTriggerRegex();
 const STRING_KEY = new RegExp(STRING_KEY_SOURCE, 'g');
-
-const TEMPLATE_LANGUAGES = new Set(['html', 'django-html', 'django-txt', 'htmldjango', 'jinja-html']);
-
-/** The kind of document from a VS Code language id or a file name, or null when detection does not apply. */
-export function documentKind(languageIdOrFileName: string): DocumentKind | null {
-  const s = languageIdOrFileName.toLowerCase();
-  if (s === 'python' || /\.pyw?$|\.pyi$/.test(s)) return 'python';
-  if (TEMPLATE_LANGUAGES.has(s) || /\.(html?|djhtml|dtl)$/.test(s)) return 'template';
-  return null;
-}
 
 export class DocumentAnalysis {
   readonly kind: DocumentKind | null;

@@ -2,15 +2,8 @@
 // context; a new version is analysed incrementally from the previous one.
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../../core/detect/analysis';
+import { documentKind } from '../../core/detect/kind';
 import { engine } from '../../lazyEngine';
-
-/** Python modules and Django templates (as the core's documentKind; kept here so that checking costs no engine load). */
-function documentKind(languageIdOrFileName: string): 'python' | 'template' | null {
-  const s = languageIdOrFileName.toLowerCase();
-  if (s === 'python' || /\.pyw?$|\.pyi$/.test(s)) return 'python';
-  if (['html', 'django-html', 'django-txt', 'htmldjango', 'jinja-html'].includes(s) || /\.(html?|djhtml|dtl)$/.test(s)) return 'template';
-  return null;
-}
 
 export const DETECTED_LANGUAGES = ['python', 'django-html', 'html', 'jinja-html'];
 
