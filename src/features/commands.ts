@@ -6,6 +6,7 @@ import { openGuideAt, type AnswerPanel } from './answer/answerPanel';
 import type { TopicsTreeProvider, TopicsNode } from './topics/topicsTree';
 import { pickQuestion } from './search/searchCommand';
 import type { Log } from './log';
+import { entryIdOf } from './commandArgs';
 
 export interface CommandDeps {
   library: LibraryService;
@@ -13,17 +14,6 @@ export interface CommandDeps {
   topics: TopicsTreeProvider;
   topicsView: vscode.TreeView<TopicsNode>;
   log: Log;
-}
-
-/** Accepts an entry id, or a tree node / object carrying one (context menus pass the node). */
-function idOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object') {
-    const o = arg as { id?: unknown; entry?: { id?: unknown } };
-    if (typeof o.entry?.id === 'string') return o.entry.id;
-    if (typeof o.id === 'string') return o.id;
-  }
-  return undefined;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -35,16 +25,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return id;
     }),
     vscode.commands.registerCommand(Command.openAnswer, async (arg: unknown) => {
-      const id = idOf(arg);
+      const id = entryIdOf(arg);
       return id ? answers.show(id) : false;
     }),
     vscode.commands.registerCommand(Command.openGuideSource, async (arg: unknown) => {
-      const id = idOf(arg) ?? answers.currentId;
+      const id = entryIdOf(arg) ?? answers.currentId;
       const entry = id ? (await library.get()).get(id) : undefined;
       if (entry) await openGuideAt(library, entry);
     }),
     vscode.commands.registerCommand(Command.revealQuestion, async (arg: unknown) => {
-      const id = idOf(arg);
+      const id = entryIdOf(arg);
       const entry = id ? (await library.get()).get(id) : undefined;
       if (!entry) return;
       const canonical = entry.canonicalId ? (await library.get()).get(entry.canonicalId) ?? entry : entry;

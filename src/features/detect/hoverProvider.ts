@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { HoverModel } from '../../core/detect/hover';
 import { engine } from '../../lazyEngine';
+import { escapeMarkdown } from '../markdownText';
 import { topicLabel } from '../../core/taxonomy';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -17,23 +18,19 @@ function commandLink(label: string, command: string, args: unknown[], title: str
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title.replace(/"/g, "'")}")`;
 }
 
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, c => `\\${c}`);
-}
-
 /** The hover's Markdown for a model (exported for tests). */
 export function hoverMarkdown(model: HoverModel, mode: HoverMode, quizCommand?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: quizCommand ? [...HOVER_COMMANDS, quizCommand] : [...HOVER_COMMANDS] };
   md.supportHtml = false;
   const topic = model.topics[0];
-  md.appendMarkdown(`**Django Interview Coach** · \`${model.title.replace(/`/g, "'")}\` · *${escapeMd(topicLabel(topic))}*\n\n`);
-  md.appendMarkdown(`$(lightbulb) ${escapeMd(model.probe)}\n\n`);
+  md.appendMarkdown(`**Django Interview Coach** · \`${model.title.replace(/`/g, "'")}\` · *${escapeMarkdown(topicLabel(topic))}*\n\n`);
+  md.appendMarkdown(`$(lightbulb) ${escapeMarkdown(model.probe)}\n\n`);
   const questions = mode === 'compact' ? model.questions.slice(0, 1) : model.questions;
   if (questions.length === 0) md.appendMarkdown('*No question in the loaded guides for this topic yet.*\n\n');
   for (const q of questions) {
-    md.appendMarkdown(`- ${commandLink(escapeMd(q.question), Command.openAnswer, [q.id], 'Open the answer')}`);
-    if (mode === 'full' && q.preview) md.appendMarkdown(`  \n  ${escapeMd(q.preview)}`);
+    md.appendMarkdown(`- ${commandLink(escapeMarkdown(q.question), Command.openAnswer, [q.id], 'Open the answer')}`);
+    if (mode === 'full' && q.preview) md.appendMarkdown(`  \n  ${escapeMarkdown(q.preview)}`);
     md.appendMarkdown('\n');
   }
   const links = [];

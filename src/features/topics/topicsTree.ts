@@ -6,6 +6,7 @@ import type { Entry } from '../../core/types';
 import type { Library } from '../../core/library';
 import { Command } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
+import { escapeMarkdown } from '../markdownText';
 
 export type TopicsNode = { kind: 'topic'; topic: TopicId } | { kind: 'question'; topic: TopicId; entry: Entry };
 
@@ -95,15 +96,11 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
 
 function tooltip(entry: Entry, library: Library | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escapeMd(entry.question)}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(entry.question)}**\n\n`);
   const preview = plainText(entry.answer || entry.hint || '').slice(0, 280);
-  if (preview) md.appendMarkdown(`${escapeMd(preview)}${preview.length >= 280 ? '…' : ''}\n\n`);
-  md.appendMarkdown(`*${escapeMd(entry.source.file)}:${entry.source.line}* · ${entry.topics.map(topicLabel).join(', ')}`);
+  if (preview) md.appendMarkdown(`${escapeMarkdown(preview)}${preview.length >= 280 ? '…' : ''}\n\n`);
+  md.appendMarkdown(`*${escapeMarkdown(entry.source.file)}:${entry.source.line}* · ${entry.topics.map(topicLabel).join(', ')}`);
   const variants = library?.variants(entry) ?? [];
-  if (variants.length) md.appendMarkdown(`\n\nAlso asked as: ${variants.map(v => `“${escapeMd(v.question)}”`).join(', ')}`);
+  if (variants.length) md.appendMarkdown(`\n\nAlso asked as: ${variants.map(v => `“${escapeMarkdown(v.question)}”`).join(', ')}`);
   return md;
-}
-
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, c => `\\${c}`);
 }
