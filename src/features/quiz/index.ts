@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import type { QuizScope } from '../../core/quiz';
 import type { TopicId } from '../../core/taxonomy';
-import { Command, EXTENSION_SECTION, Setting, View } from '../../constants';
+import { Command, View } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
+import { entryIdOf } from '../commandArgs';
 import { ProgressStore } from './progressStore';
+import { quizSettings } from './settings';
 import { QuizPanel } from './quizPanel';
 import { ReviewModel, ReviewTreeProvider, createReviewStatusBar } from './reviewView';
 import { pickQuizMode, pickQuizScope, pickTopic, topicFromArg } from './startQuiz';
@@ -20,12 +22,13 @@ export interface QuizFeature {
 
 export function registerQuizFeature(context: vscode.ExtensionContext, library: LibraryService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
   const progress = new ProgressStore(context, log);
-  const quiz = new QuizPanel(context.extensionUri, library, progress, log);
   const review = new ReviewModel(library, progress);
+  const quiz = new QuizPanel(context.extensionUri, library, progress, review, log);
   const reviewTree = new ReviewTreeProvider(review, library);
-  const length = () => vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizLength, 10);
-  const defaultMode = () => vscode.workspace.getConfiguration(EXTENSION_SECTION).get<'multiple-choice' | 'flashcards'>(Setting.quizDefaultMode, 'multiple-choice');
-  const startWith = async (scope: QuizScope, mode = defaultMode()) => quiz.start({ scope, mode, length: length() });
+  const startWith = async (scope: QuizScope) => {
+    const { defaultMode, length } = quizSettings();
+    return quiz.start({ scope, mode: defaultMode, length });
+  };
 
   const disposables: vscode.Disposable[] = [
     progress,
@@ -35,7 +38,7 @@ export function registerQuizFeature(context: vscode.ExtensionContext, library: L
     vscode.window.createTreeView(View.review, { treeDataProvider: reviewTree }),
     ...createReviewStatusBar(review),
     vscode.commands.registerCommand(Command.startQuiz, async () => {
-      const scope = await pickQuizScope(library, progress, fileTopics());
+      const scope = await pickQuizScope(library, review, fileTopics());
       if (!scope) return undefined;
       const choice = await pickQuizMode();
       return choice ? quiz.start({ scope, mode: choice.mode, length: choice.length }) : undefined;
@@ -46,7 +49,7 @@ export function registerQuizFeature(context: vscode.ExtensionContext, library: L
     }),
     vscode.commands.registerCommand(Command.startReview, () => startWith({ kind: 'due' })),
     vscode.commands.registerCommand(Command.markKnown, async (arg?: unknown) => {
-      const id = typeof arg === 'string' ? arg : (arg as { entry?: { id?: string } } | undefined)?.entry?.id;
+      const id = entryIdOf(arg);
       if (!id || !(await library.get()).get(id)) return;
       await progress.markKnown(id);
       void vscode.window.setStatusBarMessage('Django Interview Coach: marked as known', 2500);

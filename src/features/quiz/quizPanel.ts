@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 import type { QuizBuild, QuizRequest, QuizSession, QuizStep } from '../../core/quiz';
 import { engine } from '../../lazyEngine';
 import { parseQuizMessage, type QuizStateMessage } from '../../webview/quizProtocol';
-import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
+import { Command, Panel } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { panelOptions, preparePanel } from '../webviewHtml';
 import type { ProgressStore } from './progressStore';
+import type { ReviewModel } from './reviewView';
+import { quizSettings } from './settings';
 
 export class QuizPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -18,7 +20,7 @@ export class QuizPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly log: Log) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly review: ReviewModel, private readonly log: Log) {
     this.disposables.push(vscode.window.registerWebviewPanelSerializer(Panel.quiz, {
       deserializeWebviewPanel: async (panel, state) => {
         const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session);
@@ -39,15 +41,10 @@ export class QuizPanel implements vscode.Disposable {
     return this.panel ? this.session : undefined;
   }
 
-  private config() {
-    const c = vscode.workspace.getConfiguration(EXTENSION_SECTION);
-    return { newCardLimit: Math.max(0, c.get<number>(Setting.quizNewCardsPerDay, 20)), length: c.get<number>(Setting.quizLength, 10) };
-  }
-
   /** Builds and shows a quiz. Returns the build (empty builds show a message and no panel). */
   async start(request: Omit<QuizRequest, 'progress' | 'newCardLimit'>): Promise<QuizBuild> {
     const [library, progress] = await Promise.all([this.library.get(), this.progress.get()]);
-    const build = engine().generateQuiz(library, { ...request, progress, newCardLimit: this.config().newCardLimit });
+    const build = engine().generateQuiz(library, { ...request, progress, newCardLimit: quizSettings().newCardLimit });
     if (build.empty) {
       void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
       return build;
@@ -89,7 +86,7 @@ export class QuizPanel implements vscode.Disposable {
     }
     const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope), answersHtml };
     if (session.finished) {
-      const summary = engine().reviewSummary(library, await this.progress.get(), Date.now(), { newCardLimit: this.config().newCardLimit });
+      const summary = await this.review.update();
       message.result = { ...engine().quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
     }
     this.panel.title = session.finished ? 'Quiz: result' : `Quiz ${Math.min(session.index + 1, session.items.length)}/${session.items.length}`;

@@ -9,6 +9,7 @@ import { Command, EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { TopicBadges } from '../topics/topicsTree';
 import type { ProgressStore } from './progressStore';
+import { quizSettings } from './settings';
 
 export type ReviewNode =
   | { kind: 'due' } | { kind: 'new' } | { kind: 'tomorrow' } | { kind: 'streak' } | { kind: 'weakest' }
@@ -34,8 +35,7 @@ export class ReviewModel implements vscode.Disposable, TopicBadges {
 
   async update(): Promise<ReviewSummary> {
     const [library, progress] = await Promise.all([this.library.get(), this.progress.get()]);
-    const newCardLimit = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizNewCardsPerDay, 20);
-    this.summary = engine().reviewSummary(library, progress, Date.now(), { newCardLimit });
+    this.summary = engine().reviewSummary(library, progress, Date.now(), { newCardLimit: quizSettings().newCardLimit });
     this.changed.fire();
     return this.summary;
   }

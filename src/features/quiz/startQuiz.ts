@@ -1,21 +1,19 @@
 // "Start Quiz": scope, then mode, with defaults so that Enter, Enter starts one.
 import * as vscode from 'vscode';
 import { TOPICS, topicLabel, isTopicId, type TopicId } from '../../core/taxonomy';
-import { engine } from '../../lazyEngine';
 import type { QuizMode, QuizScope } from '../../core/quiz';
-import { EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
-import type { ProgressStore } from './progressStore';
+import type { ReviewModel } from './reviewView';
+import { quizSettings } from './settings';
 
 interface ScopePick extends vscode.QuickPickItem {
   scope?: QuizScope;
   chooseTopic?: boolean;
 }
 
-export async function pickQuizScope(library: LibraryService, progress: ProgressStore, fileTopics: TopicId[]): Promise<QuizScope | undefined> {
+export async function pickQuizScope(library: LibraryService, review: ReviewModel, fileTopics: TopicId[]): Promise<QuizScope | undefined> {
   const lib = await library.get();
-  const newCardLimit = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<number>(Setting.quizNewCardsPerDay, 20);
-  const summary = engine().reviewSummary(lib, await progress.get(), Date.now(), { newCardLimit });
+  const summary = await review.update();
   const due = summary.dueToday.length + summary.newToday.length;
   const items: ScopePick[] = [];
   if (due > 0) items.push({ label: '$(history) Due for review', description: `${summary.dueToday.length} due, ${summary.newToday.length} new today`, scope: { kind: 'due' } });
@@ -38,9 +36,7 @@ export async function pickTopic(library: LibraryService): Promise<TopicId | unde
 
 /** Mode and length in one pick: the first item (the preferred mode, the usual length) is the default. */
 export async function pickQuizMode(): Promise<{ mode: QuizMode; length: number } | undefined> {
-  const config = vscode.workspace.getConfiguration(EXTENSION_SECTION);
-  const preferred = config.get<QuizMode>(Setting.quizDefaultMode, 'multiple-choice');
-  const usual = Math.max(1, Math.min(200, config.get<number>(Setting.quizLength, 10)));
+  const { defaultMode: preferred, length: usual } = quizSettings();
   const modes: { mode: QuizMode; label: string; description: string }[] = [
     { mode: 'multiple-choice', label: '$(checklist) Multiple choice', description: 'which answer fits this question? (keys 1–4)' },
     { mode: 'flashcards', label: '$(note) Flashcards', description: 'recall, reveal, grade Again/Hard/Good/Easy' },
