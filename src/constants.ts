@@ -34,6 +34,10 @@ export const Panel = {
   studyPlan: 'djangoCoach.studyPlan',
   quiz: 'djangoCoach.quiz',
 } as const;
+export type PanelId = (typeof Panel)[keyof typeof Panel];
+
+/** The languages whose documents get hovers and "In this file" (Python and Django templates). */
+export const DETECTED_LANGUAGES: readonly string[] = ['python', 'django-html', 'html', 'jinja-html'];
 
 /** Setting keys relative to the `djangoCoach` section. */
 export const Setting = {

@@ -1,71 +1,81 @@
-// Django Interview Coach: activation wires the features together and does nothing else — no parsing,
-// no file scanning; the library loads on first use.
+// Django Interview Coach: activation registers the entry points (commands, views, hovers, webview
+// serializers) and does nothing else: no parsing, no file scanning, not even loading the features.
+// They load when an entry point is first used, or once the window has settled (src/features.ts).
 declare const __coachBundleStart: number | undefined;
+declare const __coachBundleCpu: NodeJS.CpuUsage | undefined;
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const cpuNow = () => (typeof process !== 'undefined' && process.cpuUsage ? process.cpuUsage() : undefined);
+/** CPU time of the process since `since`, in ms (desktop only: a browser has no process). */
+const cpuSince = (since: NodeJS.CpuUsage | undefined) => {
+  if (!since || typeof process === 'undefined' || !process.cpuUsage) return undefined;
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
 /** Our own module evaluation: from the first line of the bundle (esbuild banner) to here. */
 const moduleLoadMs = now() - (typeof __coachBundleStart === 'number' ? __coachBundleStart : now());
+const moduleLoadCpuMs = cpuSince(typeof __coachBundleCpu === 'object' ? __coachBundleCpu : undefined);
 import * as vscode from 'vscode';
-import { View } from './constants';
+import { DETECTED_LANGUAGES, View } from './constants';
 import { Log } from './features/log';
-import { LibraryService } from './features/library/libraryService';
-import { TopicsTreeProvider } from './features/topics/topicsTree';
-import { AnswerPanel } from './features/answer/answerPanel';
-import { registerCommands } from './features/commands';
-import { registerDetectFeature, type DetectFeature } from './features/detect';
-import { registerQuizFeature, type QuizFeature } from './features/quiz';
-import { Command } from './constants';
-import type { TopicId } from './core/taxonomy';
+import { createLazyTreeView, registerCommandEntryPoints, registerHoverEntryPoint, registerPanelEntryPoints } from './features/entryPoints';
+import { featuresModule } from './lazyFeatures';
+import type { Features } from './features';
 
-/** What the extension hands to tests and to other features. */
-export interface CoachApi {
-  library: LibraryService;
-  answers: AnswerPanel;
-  topics: TopicsTreeProvider;
-  detect: DetectFeature;
-  quiz: QuizFeature;
+/** When the features load if no entry point asked for them first: after the window's startup rush. */
+const SETTLE_MS = 1500;
+
+/** What the extension hands to tests: the features (loaded on access) and its activation time. */
+export interface CoachApi extends Omit<Features, 'commands' | 'panels' | 'dispose'> {
+  /** Whether the features are loaded (activation itself does not load them). */
+  readonly featuresLoaded: boolean;
+  /** Every command's implementation (for the test that each declared command has one). */
+  readonly commands: Features['commands'];
   /** Own activation time: evaluating our bundle plus running activate() (not the host's time in between). */
   activationMs: number;
-  /** Its two parts, for the bench. */
-  activationParts: { moduleLoadMs: number; activateMs: number };
+  /** Its two parts, the CPU time they took (desktop only), and whether activate() loaded the features (it must not). */
+  activationParts: { moduleLoadMs: number; activateMs: number; cpuMs?: number; featuresLoaded: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): CoachApi {
   const activateStart = now();
+  const activateCpu = cpuNow();
   const log = new Log();
-  const library = new LibraryService(context.extensionUri, log);
-  const topics = new TopicsTreeProvider(library);
-  const topicsView = vscode.window.createTreeView(View.topics, { treeDataProvider: topics, showCollapseAll: true });
-  const answers = new AnswerPanel(context.extensionUri, library, log);
-  const detect = registerDetectFeature(context.extensionUri, library, log);
-  const fileTopics = () => [...new Set(detect.inThisFile.current.detections.map(d => d.topics[0]))] as TopicId[];
-  const quiz = registerQuizFeature(context, library, log, fileTopics);
-
-  // Quiz entry points elsewhere: the Topics badges, the hover, the answer view, the study plan.
-  const quizTopic = (topic: TopicId) => vscode.commands.executeCommand(Command.quizTopic, topic);
-  topics.setBadges(quiz.review);
-  detect.hover.quizCommand = Command.quizTopic;
-  detect.studyPlan.quizTopic = topic => void quizTopic(topic as TopicId);
-  answers.actions = {
-    quizTopic: entry => void quizTopic(entry.topics[0]),
-    markKnown: entry => quiz.progress.markKnown(entry.id),
-    isKnown: entry => quiz.progress.peek()?.cards[entry.id]?.lastRating === 4,
-  };
+  let features: Features | undefined;
+  const topicsTree = createLazyTreeView(View.topics, () => load().topics, { showCollapseAll: true });
+  const inThisFileTree = createLazyTreeView(View.inThisFile, () => load().detect.inThisFile, { showCollapseAll: true });
+  const reviewTree = createLazyTreeView(View.review, () => load().quiz.reviewTree);
+  function load(): Features {
+    return (features ??= featuresModule().wireFeatures(context, log, { topics: topicsTree.view }));
+  }
+  const settled = setTimeout(load, SETTLE_MS);
 
   context.subscriptions.push(
     log,
-    library,
-    topics,
-    topicsView,
-    answers,
-    ...registerCommands({ library, answers, topics, topicsView, log }),
-    ...detect.disposables,
-    ...quiz.disposables,
+    ...registerCommandEntryPoints(() => load().commands),
+    topicsTree.view, topicsTree.provider,
+    inThisFileTree.view, inThisFileTree.provider,
+    reviewTree.view, reviewTree.provider,
+    registerHoverEntryPoint(DETECTED_LANGUAGES, () => load().detect.hover),
+    ...registerPanelEntryPoints(() => load().panels),
+    { dispose: () => { clearTimeout(settled); features?.dispose(); } },
   );
 
   const activateMs = now() - activateStart;
   const activationMs = moduleLoadMs + activateMs;
-  log.info(`activated in ${activationMs.toFixed(1)} ms: module load ${moduleLoadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
-  return { library, answers, topics, detect, quiz, activationMs, activationParts: { moduleLoadMs, activateMs } };
+  const activateCpuMs = cpuSince(activateCpu);
+  const cpuMs = moduleLoadCpuMs !== undefined && activateCpuMs !== undefined ? moduleLoadCpuMs + activateCpuMs : undefined;
+  log.info(`activated in ${activationMs.toFixed(1)} ms: module load ${moduleLoadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms${cpuMs !== undefined ? ` (CPU ${cpuMs.toFixed(1)} ms)` : ''} (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
+  return {
+    get featuresLoaded() { return features !== undefined; },
+    get library() { return load().library; },
+    get answers() { return load().answers; },
+    get topics() { return load().topics; },
+    get detect() { return load().detect; },
+    get quiz() { return load().quiz; },
+    get commands() { return load().commands; },
+    activationMs,
+    activationParts: { moduleLoadMs, activateMs, cpuMs, featuresLoaded: features !== undefined },
+  };
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CoachApi } from '../../src/extension';
 
 interface Manifest {
   publisher: string;
@@ -35,5 +36,32 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = declared.filter(id => !registered.has(id));
     assert.deepStrictEqual(missing, [], `declared in package.json but not registered: ${missing.join(', ')}`);
+  });
+});
+
+describe('activation is only the entry points', () => {
+  const api = async () => (await vscode.extensions.getExtension<CoachApi>(extensionId)!.activate());
+
+  it('activate() does not load the features, and reports its own time', async () => {
+    const { activationMs, activationParts } = await api();
+    assert.strictEqual(activationParts.featuresLoaded, false, 'activate() loaded src/features.ts: an entry point was used during activation');
+    for (const part of [activationParts.moduleLoadMs, activationParts.activateMs]) assert.ok(Number.isFinite(part) && part >= 0, `bad part ${part}`);
+    assert.ok(Math.abs(activationMs - activationParts.moduleLoadMs - activationParts.activateMs) < 1e-6);
+  });
+
+  it('loads the features once the window has settled, without any entry point used', async () => {
+    const extension = vscode.extensions.getExtension<CoachApi>(extensionId)!;
+    await extension.activate();
+    // Read featuresLoaded from the exports object without touching a getter that would load them.
+    const deadline = Date.now() + 10_000;
+    while (!extension.exports.featuresLoaded && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
+    assert.strictEqual(extension.exports.featuresLoaded, true);
+  });
+
+  it('has an implementation for every command that package.json contributes', async () => {
+    const { commands } = await api();
+    const declared = (manifest.contributes?.commands ?? []).map(c => c.command);
+    const missing = declared.filter(id => typeof (commands as Record<string, unknown>)[id] !== 'function');
+    assert.deepStrictEqual(missing, []);
   });
 });

@@ -22,12 +22,6 @@ function waitFor<T>(event: vscode.Event<T>, ms = 10_000): Promise<T> {
 }
 
 describe('guide library in the editor', () => {
-  it('records its own activation time (for npm run bench)', async () => {
-    const { activationMs, activationParts } = await api();
-    assert.ok(activationMs >= 0);
-    fs.mkdirSync(path.join(repoRoot, 'test', 'output'), { recursive: true });
-    fs.writeFileSync(path.join(repoRoot, 'test', 'output', 'activation.json'), JSON.stringify({ ms: activationMs, ...activationParts, at: new Date().toISOString() }));
-  });
 
   it('the Topics tree lists topics with their canonical questions, each opening its answer', async () => {
     const { topics, library } = await api();

@@ -18,7 +18,7 @@ export interface AnswerActions {
   isKnown?(entry: Entry): boolean;
 }
 
-export class AnswerPanel implements vscode.Disposable {
+export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private entryId: string | undefined;
   private ready = false;
@@ -27,17 +27,15 @@ export class AnswerPanel implements vscode.Disposable {
   actions: AnswerActions = {};
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {
-    this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(Panel.answer, {
-        deserializeWebviewPanel: async (panel, state) => {
-          const restored = parseAnswerState(state);
-          this.adopt(panel);
-          if (restored) await this.show(restored.id);
-          else panel.dispose();
-        },
-      }),
-      library.onDidChange(() => { if (this.entryId) void this.show(this.entryId, false); }),
-    );
+    this.disposables.push(library.onDidChange(() => { if (this.entryId) void this.show(this.entryId, false); }));
+  }
+
+  /** Restores the panel after a window reload (the serializer is registered by the entry points). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = parseAnswerState(state);
+    this.adopt(panel);
+    if (restored) await this.show(restored.id);
+    else panel.dispose();
   }
 
   /** Shows the entry with this id, creating or revealing the panel. */

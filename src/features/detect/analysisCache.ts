@@ -5,8 +5,6 @@ import type { DocumentAnalysis } from '../../core/detect/analysis';
 import { documentKind } from '../../core/detect/kind';
 import { engine } from '../../lazyEngine';
 
-export const DETECTED_LANGUAGES = ['python', 'django-html', 'html', 'jinja-html'];
-
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument(doc => this.entries.delete(doc.uri.toString()));

@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../markdownText';
 import { topicLabel } from '../../core/taxonomy';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
-import { AnalysisCache, DETECTED_LANGUAGES } from './analysisCache';
+import type { AnalysisCache } from './analysisCache';
 
 export type HoverMode = 'full' | 'compact';
 
@@ -59,9 +59,4 @@ export class CoachHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(model.range.line, model.range.start, model.range.line, model.range.end);
     return new vscode.Hover(hoverMarkdown(model, mode, this.quizCommand), range);
   }
-}
-
-export function registerHover(provider: CoachHoverProvider): vscode.Disposable {
-  const selector = DETECTED_LANGUAGES.map(language => ({ language }));
-  return vscode.languages.registerHoverProvider(selector, provider);
 }

@@ -1,10 +1,12 @@
 // Contextual tips (issue #4): hovers, the "In this file" view and the study plan, on one analysis cache.
+// The entry points (hover provider, tree view, commands, serializer) are registered at activation.
 import * as vscode from 'vscode';
-import { Command, EXTENSION_SECTION, Setting, View } from '../../constants';
+import { Command, EXTENSION_SECTION, Setting } from '../../constants';
+import type { CommandTable } from '../entryPoints';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { AnalysisCache } from './analysisCache';
-import { CoachHoverProvider, registerHover } from './hoverProvider';
+import { CoachHoverProvider } from './hoverProvider';
 import { InThisFileProvider } from './inThisFile';
 import { StudyPlanPanel } from './studyPlan';
 
@@ -12,27 +14,23 @@ export interface DetectFeature {
   hover: CoachHoverProvider;
   inThisFile: InThisFileProvider;
   studyPlan: StudyPlanPanel;
+  commands: Pick<CommandTable, typeof Command.studyPlan | typeof Command.toggleHovers>;
   disposables: vscode.Disposable[];
 }
 
-export function registerDetectFeature(extensionUri: vscode.Uri, library: LibraryService, log: Log): DetectFeature {
+export function createDetectFeature(extensionUri: vscode.Uri, library: LibraryService, log: Log): DetectFeature {
   const cache = new AnalysisCache();
   const hover = new CoachHoverProvider(cache, library);
   const inThisFile = new InThisFileProvider(cache, library);
   const studyPlan = new StudyPlanPanel(extensionUri, library, log);
-  const disposables = [
-    cache,
-    inThisFile,
-    studyPlan,
-    registerHover(hover),
-    vscode.window.createTreeView(View.inThisFile, { treeDataProvider: inThisFile, showCollapseAll: true }),
-    vscode.commands.registerCommand(Command.studyPlan, () => studyPlan.run()),
-    vscode.commands.registerCommand(Command.toggleHovers, async () => {
+  const commands = {
+    [Command.studyPlan]: () => studyPlan.run(),
+    [Command.toggleHovers]: async () => {
       const config = vscode.workspace.getConfiguration(EXTENSION_SECTION);
       const enabled = !config.get<boolean>(Setting.hoverEnabled, true);
       await config.update(Setting.hoverEnabled, enabled, vscode.ConfigurationTarget.Global);
       void vscode.window.setStatusBarMessage(`Django Interview Coach: hovers ${enabled ? 'on' : 'off'}`, 3000);
-    }),
-  ];
-  return { hover, inThisFile, studyPlan, disposables };
+    },
+  };
+  return { hover, inThisFile, studyPlan, commands, disposables: [cache, inThisFile, studyPlan] };
 }

@@ -73,17 +73,18 @@ export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
   };
 }
 
-export class StudyPlanPanel implements vscode.Disposable {
+export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private view: StudyPlanView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** Set by the quiz feature. */
   quizTopic: ((topic: string) => void) | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(Panel.studyPlan, {
-      deserializeWebviewPanel: async panel => this.adopt(panel),
-    }));
+  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {}
+
+  /** Restores the panel after a window reload (the serializer is registered by the entry points). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.adopt(panel);
   }
 
   async run(): Promise<StudyPlan | undefined> {

@@ -1,9 +1,11 @@
 // Quizzes that remember (issue #5): Start Quiz, the quiz view, progress storage, the Review view, the
-// status-bar due count, mastery badges, export/import, and "mark known".
+// status-bar due count, mastery badges, export/import, and "mark known". The entry points (commands,
+// the Review tree view, the quiz panel's serializer) are registered at activation.
 import * as vscode from 'vscode';
 import type { QuizScope } from '../../core/quiz';
 import type { TopicId } from '../../core/taxonomy';
-import { Command, View } from '../../constants';
+import { Command } from '../../constants';
+import type { CommandTable } from '../entryPoints';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { entryIdOf } from '../commandArgs';
@@ -17,10 +19,15 @@ export interface QuizFeature {
   progress: ProgressStore;
   quiz: QuizPanel;
   review: ReviewModel;
+  reviewTree: ReviewTreeProvider;
+  commands: Pick<CommandTable, QuizCommand>;
   disposables: vscode.Disposable[];
 }
 
-export function registerQuizFeature(context: vscode.ExtensionContext, library: LibraryService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
+type QuizCommand = typeof Command.startQuiz | typeof Command.quizTopic | typeof Command.startReview | typeof Command.markKnown
+  | typeof Command.exportProgress | typeof Command.importProgress;
+
+export function createQuizFeature(context: vscode.ExtensionContext, library: LibraryService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
   const progress = new ProgressStore(context, log);
   const review = new ReviewModel(library, progress);
   const quiz = new QuizPanel(context.extensionUri, library, progress, review, log);
@@ -30,48 +37,42 @@ export function registerQuizFeature(context: vscode.ExtensionContext, library: L
     return quiz.start({ scope, mode: defaultMode, length });
   };
 
-  const disposables: vscode.Disposable[] = [
-    progress,
-    quiz,
-    review,
-    reviewTree,
-    vscode.window.createTreeView(View.review, { treeDataProvider: reviewTree }),
-    ...createReviewStatusBar(review),
-    vscode.commands.registerCommand(Command.startQuiz, async () => {
+  const disposables: vscode.Disposable[] = [progress, quiz, review, reviewTree, ...createReviewStatusBar(review)];
+  const commands = {
+    [Command.startQuiz]: async () => {
       const scope = await pickQuizScope(library, review, fileTopics());
       if (!scope) return undefined;
       const choice = await pickQuizMode();
       return choice ? quiz.start({ scope, mode: choice.mode, length: choice.length }) : undefined;
-    }),
-    vscode.commands.registerCommand(Command.quizTopic, async (arg?: unknown) => {
+    },
+    [Command.quizTopic]: async (arg?: unknown) => {
       const topic = topicFromArg(arg) ?? (await pickTopic(library));
       return topic ? startWith({ kind: 'topic', topic }) : undefined;
-    }),
-    vscode.commands.registerCommand(Command.startReview, () => startWith({ kind: 'due' })),
-    vscode.commands.registerCommand(Command.markKnown, async (arg?: unknown) => {
+    },
+    [Command.startReview]: () => startWith({ kind: 'due' }),
+    [Command.markKnown]: async (arg?: unknown) => {
       const id = entryIdOf(arg);
       if (!id || !(await library.get()).get(id)) return;
       await progress.markKnown(id);
       void vscode.window.setStatusBarMessage('Django Interview Coach: marked as known', 2500);
-    }),
-    vscode.commands.registerCommand(Command.exportProgress, async () => {
+    },
+    [Command.exportProgress]: async () => {
       const uri = await vscode.window.showSaveDialog({ title: 'Export Django Interview Coach progress', filters: { JSON: ['json'] }, saveLabel: 'Export',
         defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'django-coach-progress.json') : undefined });
       if (!uri) return;
       await progress.exportTo(uri);
       void vscode.window.showInformationMessage(`Django Interview Coach: progress exported to ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
-    }),
-    vscode.commands.registerCommand(Command.importProgress, async (arg?: unknown) => {
+    },
+    [Command.importProgress]: async (arg?: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : (await vscode.window.showOpenDialog({ title: 'Import Django Interview Coach progress', filters: { JSON: ['json'] }, canSelectMany: false, openLabel: 'Import' }))?.[0];
       if (!uri) return undefined;
       const result = await progress.importFrom(uri);
       if (result.ok) void vscode.window.showInformationMessage(`Django Interview Coach: ${result.message}`);
       else void vscode.window.showErrorMessage(`Django Interview Coach: ${result.message}`);
       return result;
-    }),
-  ];
-  // The due count for the status bar, once the window has settled: activation itself reads nothing.
-  const initial = setTimeout(() => void review.update(), 1500);
-  disposables.push({ dispose: () => clearTimeout(initial) });
-  return { progress, quiz, review, disposables };
+    },
+  };
+  // The due count for the status bar (the features load on first use or once the window has settled).
+  void review.update();
+  return { progress, quiz, review, reviewTree, commands, disposables };
 }

@@ -13,27 +13,26 @@ import type { ProgressStore } from './progressStore';
 import type { ReviewModel } from './reviewView';
 import { quizSettings } from './settings';
 
-export class QuizPanel implements vscode.Disposable {
+export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private session: QuizSession | undefined;
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly review: ReviewModel, private readonly log: Log) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(Panel.quiz, {
-      deserializeWebviewPanel: async (panel, state) => {
-        const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session);
-        this.adopt(panel);
-        if (restored.session) {
-          this.session = restored.session;
-          this.log.info(`quiz restored after reload: question ${restored.session.index + 1} of ${restored.session.items.length}`);
-        } else {
-          this.log.info(`WARNING the quiz in progress could not be restored: ${restored.errors.slice(0, 3).join('; ')}`);
-          panel.dispose();
-        }
-      },
-    }));
+  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly review: ReviewModel, private readonly log: Log) {}
+
+  /** Restores a quiz in progress after a window reload (the serializer is registered by the entry points). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session);
+    this.adopt(panel);
+    if (restored.session) {
+      this.session = restored.session;
+      this.log.info(`quiz restored after reload: question ${restored.session.index + 1} of ${restored.session.items.length}`);
+    } else {
+      this.log.info(`WARNING the quiz in progress could not be restored: ${restored.errors.slice(0, 3).join('; ')}`);
+      panel.dispose();
+    }
   }
 
   /** The quiz shown now (for tests). */
