@@ -20,8 +20,13 @@ async function startQuiz(vs, { flashcards = false } = {}) {
   // The scope pick itself, not the closing command palette: a key pressed before it opens would go back to the webview.
   await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
   await vs.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  // When a quick input closes, the workbench hands focus back to the editor that had it (the quiz
+  // webview, asynchronously, through the iframe): on a loaded machine that can land after our pick has
+  // opened. A person would click into the pick; so do we, then use the keyboard.
+  await input.click();
   await vs.page.keyboard.press('Enter');                       // scope: the first (default) choice
   await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode' }).waitFor();
+  await input.click();
   if (flashcards) await vs.page.keyboard.press('ArrowDown');
   await vs.page.keyboard.press('Enter');                       // mode and length (the usual length, 3 here)
   const frame = vs.webview();
