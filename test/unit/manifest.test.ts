@@ -35,3 +35,13 @@ describe('package.json and src/constants.ts agree', () => {
     }
   });
 });
+
+describe('the package ships what the extension loads', () => {
+  it('every bundle required on first use (src/lazy*.ts) is allowed by .vscodeignore, as are main and browser', () => {
+    const allowed = new Set(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter(l => l.startsWith('!')).map(l => l.slice(1).trim()));
+    const lazy = fs.readdirSync(path.join(ROOT, 'src')).filter(f => /^lazy\w*\.ts$/.test(f))
+      .flatMap(f => [...fs.readFileSync(path.join(ROOT, 'src', f), 'utf8').matchAll(/require\('\.\/(\w+)'\)/g)].map(m => `dist/${m[1]}.js`));
+    assert.deepEqual(lazy.sort(), ['dist/engine.js', 'dist/features.js']);
+    for (const file of [...lazy, pkg.main.replace(/^\.\//, ''), pkg.browser.replace(/^\.\//, '')]) assert.ok(allowed.has(file), `.vscodeignore drops ${file}`);
+  });
+});
