@@ -1,8 +1,8 @@
 // File-level context of a Python module, read once per document version from its masked text in one
 // pass over the lines' first words: what each imported name stands for, its classes and what they
 // derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines, and where
-// it binds names itself (recorded as offsets, resolved per name on demand). Detection of a single
-// line consults this instead of re-reading the file.
+// it binds names itself (recorded as offsets, or for assignments as lines chained by first letter,
+// resolved per name on demand). Detection of a single line consults this instead of re-reading the file.
 import * as triggers from './triggers';
 
 // Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
@@ -58,11 +58,25 @@ export interface PythonContext {
   /** Looks like a settings module: several known settings assigned at module level. */
   settingsLike: boolean;
   /**
-   * Where the file binds names itself — assignment targets, `def`/`class` names, parameters, `for`
-   * and `as` targets — as flat triples (start, line, the `def` line of a parameter or -1),
-   * recorded by offsets during the one pass; names are read from them only when asked for.
+   * Where the file binds names on the lines the pass reads anyway — `def`/`class` names,
+   * parameters, `for` and `as` targets — as flat triples (start, line, the `def` line of a
+   * parameter or -1), recorded by offsets; names are read from them only when asked for.
    */
   sites: number[];
+  /**
+   * Lines that may be assignments (`a = …`, `a: T = …`, `a += …`): a statement starting with a
+   * name followed by `=`, `:` or an operator, not read further by the pass. Chained by the first
+   * character of that name (`assignFirst[c]`, then `assignNext[line]`; -1 ends the chain), so a
+   * question about one name reads only the lines whose statement starts with its letter. Tuple
+   * targets (`a, b = …`) are listed apart (`tupleLines`): the name asked about may be any of them.
+   */
+  assignFirst: Int32Array;
+  assignNext: Int32Array;
+  /** Where each chained line's statement starts (its first non-blank character). */
+  assignStart: Int32Array;
+  tupleLines: number[];
+  /** The sites chained by first character, made on the first question (see bindingsOf). */
+  siteChains?: { first: Int32Array; next: Int32Array };
   /** Sites by name with their scopes, filled per name on its first question (see bindingsOf). */
   bindings: Map<string, Shadow[]> | null;
   /** The names detection asked about: what incremental re-detection checks an edit against. */
@@ -167,10 +181,6 @@ export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number, hint
 
 const FROM_IMPORT = /from(?:[ \t]|\\\r?\n)+(\.*[\w.]*)(?:[ \t]|\\\r?\n)+import\b/y;
 const IMPORT = /import[ \t]+/y;
-const CLASS = /class[ \t]+([A-Za-z_]\w*)[ \t]*(\()?/y;
-const DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/y;
-const DECORATOR = /@[ \t]*([A-Za-z_][\w.]*)/y;
-const HEAD_KEYWORD = /(?:async[ \t]+)?(for|with|except)\b/y;
 const AS_TARGET = /\bas[ \t]+([A-Za-z_]\w*)/g;
 
 /** After an annotation's colon: the type, then `=` (not `==`). */
@@ -222,6 +232,57 @@ function assignmentValue(t: string, j: number, le: number, spans: number[]): num
   return t.charCodeAt(op + 1) === 0x3d ? op + 2 : -1;
 }
 
+/** `[ \t]`: what separates the words of a statement's head. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+function skipBlanks(t: string, i: number): number {
+  while (isBlank(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[A-Za-z_]` and `\w` as the head regexes had them (ASCII only). */
+function isWordStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Whether the dotted name [start, end) is `task`, `shared_task` or ends with `.task`/`.shared_task`. */
+function endsWithTask(t: string, start: number, end: number): boolean {
+  if (end - start < 4 || !t.startsWith('task', end - 4)) return false;
+  let from = end - 4;
+  if (from - start >= 7 && t.startsWith('shared_', from - 7)) from -= 7;
+  return from === start || t.charCodeAt(from - 1) === 0x2e;
+}
+
+const HEAD_WORDS = ['for', 'with', 'except'] as const;
+
+/** `for`, `with` or `except` (maybe after `async`) starting the statement at `j` (first character `c`), and where it ends. */
+function headKeyword(t: string, j: number, c: number): { word: typeof HEAD_WORDS[number]; end: number } | null {
+  if (c !== 0x66 && c !== 0x77 && c !== 0x65 && c !== 0x61) return null;
+  let k = j;
+  if (c === 0x61) {
+    if (!t.startsWith('async', j) || !isBlank(t.charCodeAt(j + 5))) return null;
+    k = skipBlanks(t, j + 6);
+  }
+  for (const word of HEAD_WORDS) {
+    if (t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length))) return { word, end: k + word.length };
+  }
+  return null;
+}
+
+/** A character that can begin an augmented assignment operator (`+=`, `//=`, `<<=`…). */
+function isOperatorStart(c: number): boolean {
+  switch (c) {
+    case 0x2b: case 0x2d: case 0x2a: case 0x2f: case 0x25: case 0x7c: case 0x26: case 0x5e: case 0x40: case 0x3c: case 0x3e: return true;
+    default: return false;
+  }
+}
+
 /** The dotted name called at `i` (`Signal` in `Signal()`, `template.Library` in `template.Library()`), or null. */
 function callee(t: string, i: number, le: number): string | null {
   while (i < le && isSpace(t.charCodeAt(i))) i++;
@@ -243,6 +304,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   const importLines = new Uint8Array(lineCount);
   const decorated: { decorator: string; fn: string }[] = [];
   const sites: number[] = [];
+  const assignFirst = new Int32Array(128).fill(-1);
+  const assignNext = new Int32Array(lineCount);
+  const assignStart = new Int32Array(lineCount);
+  const tupleLines: number[] = [];
   let pendingDecorators: string[] = [];
   let settingsAssignments = 0;
   let django = false;
@@ -259,7 +324,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   };
 
   // One pass over the lines' first words: imports, classes, defs, decorators, and where names get
-  // bound (recorded as offsets; see PythonContext.sites).
+  // bound (recorded as offsets; see PythonContext.sites). Heads are read by hand — a regex call per
+  // line costs more than comparing a few characters; import statements run theirs only once their
+  // keyword matched. Assignments are only chained by their first letter here (see
+  // PythonContext.assignFirst): bindingsOf reads them for the names detection asks about.
   for (let line = 0; line < lineCount; line++) {
     if (importLines[line]) continue; // continuation of an import statement read already
     const ls = lineStarts[line];
@@ -272,13 +340,16 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
 
     switch (c) {
       case 0x40 /* @ */: {
-        DECORATOR.lastIndex = j;
-        const m = DECORATOR.exec(masked);
-        // Only Celery task decorators matter later (`@shared_task`, `@app.task`).
-        if (m && /(?:^|\.)(?:shared_task|task)$/.test(m[1])) pendingDecorators.push(m[1]);
+        // `@name.name`; only Celery task decorators matter later (`@shared_task`, `@app.task`).
+        const start = skipBlanks(masked, j + 1);
+        if (!isWordStart(masked.charCodeAt(start))) continue;
+        let end = start + 1;
+        while (isWordChar(masked.charCodeAt(end)) || masked.charCodeAt(end) === 0x2e) end++;
+        if (endsWithTask(masked, start, end)) pendingDecorators.push(masked.slice(start, end));
         continue;
       }
       case 0x66 /* f */: {
+        if (!masked.startsWith('from', j)) break;
         FROM_IMPORT.lastIndex = j;
         const m = FROM_IMPORT.exec(masked);
         if (!m) break;
@@ -315,6 +386,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         continue;
       }
       case 0x69 /* i */: {
+        if (!masked.startsWith('import', j)) break;
         IMPORT.lastIndex = j;
         if (!IMPORT.exec(masked)) break;
         const end = logicalLineEnd(masked, IMPORT.lastIndex);
@@ -332,71 +404,92 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         continue;
       }
       case 0x63 /* c */: {
-        CLASS.lastIndex = j;
-        const m = CLASS.exec(masked);
-        if (!m) break;
+        // `class Name` then maybe `(`.
+        if (!masked.startsWith('class', j) || !isBlank(masked.charCodeAt(j + 5))) break;
+        const nameStart = skipBlanks(masked, j + 6);
+        if (!isWordStart(masked.charCodeAt(nameStart))) break;
+        let nameEnd = nameStart + 1;
+        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        const name = masked.slice(nameStart, nameEnd);
+        const open = skipBlanks(masked, nameEnd);
         let bases: string[] = [];
-        if (m[2]) {
-          const open = CLASS.lastIndex - 1;
+        if (masked.charCodeAt(open) === 0x28) {
           const close = matchParen(masked, open);
           const inner = masked.slice(open + 1, close < 0 ? le : close);
           bases = splitTopLevel(inner).map(b => b.trim()).filter(b => b && !b.includes('=')).map(b => DOTTED.exec(b)?.[0] ?? '').filter(Boolean);
         }
         const indent = indentWidth(masked, ls, j);
-        classes.push({ line, indent, name: m[1], bases, kind: null });
+        classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
-        const nameStart = masked.indexOf(m[1], j + 5);
         sites.push(nameStart, line, -1);
         pendingDecorators = [];
         continue;
       }
       case 0x64 /* d */:
       case 0x61 /* a */: {
-        DEF.lastIndex = j;
-        const m = DEF.exec(masked);
-        if (!m) break;
-        const open = DEF.lastIndex - 1;
-        const nameStart = masked.lastIndexOf(m[1], open);
+        // `def name(` or `async def name(`.
+        let k = j;
+        if (c === 0x61) {
+          if (!masked.startsWith('async', j) || !isBlank(masked.charCodeAt(j + 5))) break;
+          k = skipBlanks(masked, j + 6);
+        }
+        if (!masked.startsWith('def', k) || !isBlank(masked.charCodeAt(k + 3))) break;
+        const nameStart = skipBlanks(masked, k + 4);
+        if (!isWordStart(masked.charCodeAt(nameStart))) break;
+        let nameEnd = nameStart + 1;
+        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        const open = skipBlanks(masked, nameEnd);
+        if (masked.charCodeAt(open) !== 0x28) break;
         sites.push(nameStart, line, -1);
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
         const close = matchParen(masked, open);
         params.push({ open, close: close < 0 ? le : close, line });
         parameterSites(masked, open, close < 0 ? le : close, line, sites);
-        for (const d of pendingDecorators) decorated.push({ decorator: d, fn: m[1] });
+        for (const d of pendingDecorators) decorated.push({ decorator: d, fn: masked.slice(nameStart, nameEnd) });
         pendingDecorators = [];
         continue;
       }
     }
     // `for a, b in …`, `with … as x`, `except … as e` (also `async for`/`async with`).
-    if (c === 0x66 || c === 0x77 || c === 0x65 || c === 0x61) {
-      HEAD_KEYWORD.lastIndex = j;
-      const k = HEAD_KEYWORD.exec(masked);
-      if (k) {
-        const end = k[1] === 'for' ? masked.indexOf(' in', HEAD_KEYWORD.lastIndex) : logicalLineEnd(masked, j);
-        if (k[1] === 'for') targetSites(masked, HEAD_KEYWORD.lastIndex, end < 0 || end > le ? le : end, line, sites);
-        else {
-          AS_TARGET.lastIndex = 0;
-          const statement = masked.slice(j, end);
-          for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
-            const at = j + a.index + a[0].length - a[1].length;
-            sites.push(at, line, -1);
-          }
+    const keyword = headKeyword(masked, j, c);
+    if (keyword) {
+      if (keyword.word === 'for') {
+        const end = masked.indexOf(' in', keyword.end);
+        targetSites(masked, keyword.end, end < 0 || end > le ? le : end, line, sites);
+      } else {
+        AS_TARGET.lastIndex = 0;
+        const statement = masked.slice(j, logicalLineEnd(masked, j));
+        for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
+          const at = j + a.index + a[0].length - a[1].length;
+          sites.push(at, line, -1);
         }
-        continue;
       }
+      continue;
     }
     if (!isIdentStart(c)) continue;
-    SPANS.length = 0;
-    if (assignmentValue(masked, j, le, SPANS) < 0) continue;
-    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
+    // A name, then what may make the statement an assignment; anything else cannot (see assignmentValue).
+    let k = j + 1;
+    while (k < le && isIdentChar(masked.charCodeAt(k))) k++;
+    while (k < le && isSpace(masked.charCodeAt(k))) k++;
+    const next = masked.charCodeAt(k);
+    if (next === 0x2c /* , */) tupleLines.push(line);
+    else if (next === 0x3d || next === 0x3a || isOperatorStart(next)) {
+      const bucket = c < 0x80 ? c : 0;
+      assignNext[line] = assignFirst[bucket];
+      assignFirst[bucket] = line;
+      assignStart[line] = j;
+    } else continue;
     // Module-level settings (`DEBUG = …`): counted to tell a settings module.
-    if (j === ls && c >= 0x41 && c <= 0x5a && SETTINGS.has(masked.slice(SPANS[0], SPANS[1]))) settingsAssignments++;
+    if (j === ls && c >= 0x41 && c <= 0x5a) {
+      SPANS.length = 0;
+      if (assignmentValue(masked, j, le, SPANS) >= 0 && SETTINGS.has(masked.slice(SPANS[0], SPANS[1]))) settingsAssignments++;
+    }
   }
 
   const context: PythonContext = {
     masked, lineStarts, lineEnds, imports, targetImports: new Map(), stars, instances: new Map(), classes, scopes, params,
     celeryTasks: new Set(), importLines, aliases: new Map(), django, celery, settingsLike: settingsAssignments >= 2,
-    sites, bindings: null, asked: new Set(),
+    sites, assignFirst, assignNext, assignStart, tupleLines, bindings: null, asked: new Set(),
   };
 
   for (const [local, qualified] of imports) {
@@ -474,16 +567,27 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
   const cache = (context.bindings ??= new Map());
   let list = cache.get(name);
   if (!list) {
-    // Only the sites spelling `name` (compared in place, no per-site strings): most names are never asked about.
+    // Only the sites spelling `name` (compared in place, no per-site strings), found through the
+    // chains by first character: most names are never asked about.
     list = [];
-    const { sites, masked } = context;
+    const { sites, masked, lineEnds } = context;
     const first = name.charCodeAt(0), n = name.length;
-    for (let i = 0; i < sites.length; i += 3) {
-      const start = sites[i];
-      if (masked.charCodeAt(start) !== first || isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
-      const line = sites[i + 1], paramOf = sites[i + 2];
+    const bucket = first < 0x80 ? first : 0;
+    const chains = (context.siteChains ??= chainSites(context));
+    for (let s = chains.first[bucket]; s >= 0; s = chains.next[s]) {
+      const start = sites[3 * s];
+      if (isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
+      const line = sites[3 * s + 1], paramOf = sites[3 * s + 2];
       // Scopes are worked out now only for parameters; others lazily below (most are never needed).
       list.push({ line, scope: paramOf >= 0 ? paramOf : UNRESOLVED });
+    }
+    // Assignments to one name: the statements starting with the name's letter, read now.
+    const { assignNext, assignStart } = context;
+    for (let line = context.assignFirst[bucket]; line >= 0; line = assignNext[line]) {
+      const j = assignStart[line];
+      if (isIdentChar(masked.charCodeAt(j + n)) || !masked.startsWith(name, j)) continue;
+      SPANS.length = 0;
+      if (assignmentValue(masked, j, lineEnds[line], SPANS) >= 0) list.push({ line, scope: UNRESOLVED });
     }
     cache.set(name, list);
   }
@@ -498,6 +602,32 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
 
 const NONE: Shadow[] = [];
 const UNRESOLVED = Number.MIN_SAFE_INTEGER;
+
+/**
+ * Chains the sites by the first character of their name (bucket 0 for non-ASCII), after adding
+ * the targets of tuple assignments (`a, b = …`): once per context, on the first question.
+ */
+function chainSites(context: PythonContext): { first: Int32Array; next: Int32Array } {
+  const { sites, masked, lineStarts, lineEnds } = context;
+  for (const line of context.tupleLines) {
+    const le = lineEnds[line];
+    let j = lineStarts[line];
+    while (j < le && isSpace(masked.charCodeAt(j))) j++;
+    SPANS.length = 0;
+    if (assignmentValue(masked, j, le, SPANS) < 0) continue;
+    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
+  }
+  const count = sites.length / 3;
+  const first = new Int32Array(128).fill(-1);
+  const next = new Int32Array(count);
+  for (let s = count - 1; s >= 0; s--) {
+    const c = masked.charCodeAt(sites[3 * s]);
+    const bucket = c < 0x80 ? c : 0;
+    next[s] = first[bucket];
+    first[bucket] = s;
+  }
+  return { first, next };
+}
 
 /** Whether the file binds `name` anywhere itself. */
 export function isBound(context: PythonContext, name: string): boolean {
