@@ -65,17 +65,18 @@ export interface PythonContext {
   sites: number[];
   /**
    * Lines that may be assignments (`a = …`, `a: T = …`, `a += …`): a statement starting with a
-   * name followed by `=`, `:` or an operator, not read further by the pass. Chained by the first
-   * character of that name (`assignFirst[c]`, then `assignNext[line]`; -1 ends the chain), so a
-   * question about one name reads only the lines whose statement starts with its letter. Tuple
-   * targets (`a, b = …`) are listed apart (`tupleLines`): the name asked about may be any of them.
+   * name followed by `=`, `:` or an operator, not read further by the pass. Chained by that name's
+   * first letter and length (`assignFirst[nameKey(…)]`, then `assignNext[line]`; -1 ends the
+   * chain), so a question about one name reads only the lines whose statement starts with a name
+   * like it. Tuple targets (`a, b = …`) are listed apart (`tupleLines`): the name asked about may be
+   * any of them.
    */
   assignFirst: Int32Array;
   assignNext: Int32Array;
   /** Where each chained line's statement starts (its first non-blank character). */
   assignStart: Int32Array;
   tupleLines: number[];
-  /** The sites chained by first character, made on the first question (see bindingsOf). */
+  /** The sites chained by nameKey, made on the first question (see bindingsOf). */
   siteChains?: { first: Int32Array; next: Int32Array };
   /** Sites by name with their scopes, filled per name on its first question (see bindingsOf). */
   bindings: Map<string, Shadow[]> | null;
@@ -142,7 +143,6 @@ function splitTopLevel(s: string): string[] {
 }
 
 const IDENT = /^[A-Za-z_]\w*/;
-const DOTTED = /^[A-Za-z_][\w.]*/;
 
 /** Parameter names of a parameter list (`self, request, *args, cache=None, **kw`). */
 export function parameterNames(params: string): string[] {
@@ -303,8 +303,9 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   const params: PythonContext['params'] = [];
   const importLines = new Uint8Array(lineCount);
   const decorated: { decorator: string; fn: string }[] = [];
+  const localBases = new Set<string>(); // undotted base names: perhaps classes of the file
   const sites: number[] = [];
-  const assignFirst = new Int32Array(128).fill(-1);
+  const assignFirst = new Int32Array(NAME_KEYS).fill(-1);
   const assignNext = new Int32Array(lineCount);
   const assignStart = new Int32Array(lineCount);
   const tupleLines: number[] = [];
@@ -382,7 +383,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
             bindImport(am[2] ?? am[1], qualified);
           }
         }
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x69 /* i */: {
@@ -400,7 +401,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
             bindImport(root, root);
           }
         }
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x63 /* c */: {
@@ -415,14 +416,23 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         let bases: string[] = [];
         if (masked.charCodeAt(open) === 0x28) {
           const close = matchParen(masked, open);
-          const inner = masked.slice(open + 1, close < 0 ? le : close);
-          bases = splitTopLevel(inner).map(b => b.trim()).filter(b => b && !b.includes('=')).map(b => DOTTED.exec(b)?.[0] ?? '').filter(Boolean);
+          for (const part of splitTopLevel(masked.slice(open + 1, close < 0 ? le : close))) {
+            const b = part.trim();
+            if (!b || b.includes('=')) continue; // `metaclass=…`
+            // The dotted name it starts with (`models.Model` of `models.Model[int]`).
+            if (!isWordStart(b.charCodeAt(0))) continue;
+            let e = 1;
+            while (isWordChar(b.charCodeAt(e)) || b.charCodeAt(e) === 0x2e) e++;
+            const base = e === b.length ? b : b.slice(0, e);
+            bases.push(base);
+            if (!base.includes('.')) localBases.add(base);
+          }
         }
         const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
         sites.push(nameStart, line, -1);
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x64 /* d */:
@@ -442,11 +452,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         if (masked.charCodeAt(open) !== 0x28) break;
         sites.push(nameStart, line, -1);
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
-        const close = matchParen(masked, open);
+        const close = parameterList(masked, open, le, line, sites);
         params.push({ open, close: close < 0 ? le : close, line });
-        parameterSites(masked, open, close < 0 ? le : close, line, sites);
         for (const d of pendingDecorators) decorated.push({ decorator: d, fn: masked.slice(nameStart, nameEnd) });
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
     }
@@ -470,13 +479,14 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     // A name, then what may make the statement an assignment; anything else cannot (see assignmentValue).
     let k = j + 1;
     while (k < le && isIdentChar(masked.charCodeAt(k))) k++;
+    const nameEnd = k;
     while (k < le && isSpace(masked.charCodeAt(k))) k++;
     const next = masked.charCodeAt(k);
     if (next === 0x2c /* , */) tupleLines.push(line);
     else if (next === 0x3d || next === 0x3a || isOperatorStart(next)) {
-      const bucket = c < 0x80 ? c : 0;
-      assignNext[line] = assignFirst[bucket];
-      assignFirst[bucket] = line;
+      const key = nameKey(c, nameEnd - j);
+      assignNext[line] = assignFirst[key];
+      assignFirst[key] = line;
       assignStart[line] = j;
     } else continue;
     // Module-level settings (`DEBUG = …`): counted to tell a settings module.
@@ -509,7 +519,8 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     const name = r.kind === 'qualified' ? r.name : r.kind === 'unbound' ? SHORT_FORMS.get(decorator)?.name : undefined;
     if (name === 'celery.shared_task' || name === 'celery.Celery().task') context.celeryTasks.add(fn);
   }
-  // Class kinds, in file order so subclasses of local models are models too.
+  // Class kinds, in file order so subclasses of local models are models too. Only the classes named
+  // as a base somewhere are remembered by name.
   const localKinds = new Map<string, ClassKind | null>();
   const baseKinds = new Map<string, ClassKind | null>(); // `models.Model` is a base of half the classes
   for (const cls of classes) {
@@ -522,7 +533,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         break;
       }
     }
-    localKinds.set(cls.name, cls.kind);
+    if (localBases.size && localBases.has(cls.name)) localKinds.set(cls.name, cls.kind);
   }
   // Imports that rename a rule's own name (`gettext_lazy as _`) need their own trigger.
   for (const [local, qualified] of imports) {
@@ -563,49 +574,56 @@ function instanceAssignments(context: PythonContext): [string, string][] {
 
 /** Where the file binds `name` itself, with the scope of each binding. Import statements do not count: imports say what a name is. */
 export function bindingsOf(context: PythonContext, name: string): Shadow[] {
-  context.asked.add(name);
   const cache = (context.bindings ??= new Map());
   let list = cache.get(name);
   if (!list) {
+    context.asked.add(name);
     // Only the sites spelling `name` (compared in place, no per-site strings), found through the
     // chains by first character: most names are never asked about.
     list = [];
     const { sites, masked, lineEnds } = context;
-    const first = name.charCodeAt(0), n = name.length;
-    const bucket = first < 0x80 ? first : 0;
+    const n = name.length;
+    const key = nameKey(name.charCodeAt(0), n);
     const chains = (context.siteChains ??= chainSites(context));
-    for (let s = chains.first[bucket]; s >= 0; s = chains.next[s]) {
+    for (let s = chains.first[key]; s >= 0; s = chains.next[s]) {
       const start = sites[3 * s];
       if (isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
       const line = sites[3 * s + 1], paramOf = sites[3 * s + 2];
-      // Scopes are worked out now only for parameters; others lazily below (most are never needed).
-      list.push({ line, scope: paramOf >= 0 ? paramOf : UNRESOLVED });
+      list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
     // Assignments to one name: the statements starting with the name's letter, read now.
     const { assignNext, assignStart } = context;
-    for (let line = context.assignFirst[bucket]; line >= 0; line = assignNext[line]) {
+    for (let line = context.assignFirst[key]; line >= 0; line = assignNext[line]) {
       const j = assignStart[line];
       if (isIdentChar(masked.charCodeAt(j + n)) || !masked.startsWith(name, j)) continue;
       SPANS.length = 0;
-      if (assignmentValue(masked, j, lineEnds[line], SPANS) >= 0) list.push({ line, scope: UNRESOLVED });
+      if (assignmentValue(masked, j, lineEnds[line], SPANS) >= 0) list.push({ line, scope: scopeOfLine(context, line) });
     }
+    if (list.length === 0) list = NONE;
     cache.set(name, list);
-  }
-  if (list.length === 0) return NONE;
-  for (const b of list) {
-    if (b.scope !== UNRESOLVED) continue;
-    const indent = indentWidth(context.masked, context.lineStarts[b.line], context.lineEnds[b.line]);
-    b.scope = indent === 0 ? -1 : enclosingScope(context, b.line, indent);
   }
   return list;
 }
 
 const NONE: Shadow[] = [];
-const UNRESOLVED = Number.MIN_SAFE_INTEGER;
+
+/** The scope a statement on `line` binds in (see enclosingScope). */
+function scopeOfLine(context: PythonContext, line: number): number {
+  const indent = indentWidth(context.masked, context.lineStarts[line], context.lineEnds[line]);
+  return indent === 0 ? -1 : enclosingScope(context, line, indent);
+}
+
+/** Buckets of names by first letter and length (see nameKey). */
+const NAME_KEYS = 2048;
+
+/** The bucket of a name (an identifier: its first character code and length), collisions allowed. */
+function nameKey(first: number, length: number): number {
+  return ((first & 0x7f) | (Math.min(length, 15) << 7)) & (NAME_KEYS - 1);
+}
 
 /**
- * Chains the sites by the first character of their name (bucket 0 for non-ASCII), after adding
- * the targets of tuple assignments (`a, b = …`): once per context, on the first question.
+ * Chains the sites by nameKey of the name there (the identifier starting at the site), after
+ * adding the targets of tuple assignments (`a, b = …`): once per context, on the first question.
  */
 function chainSites(context: PythonContext): { first: Int32Array; next: Int32Array } {
   const { sites, masked, lineStarts, lineEnds } = context;
@@ -618,13 +636,15 @@ function chainSites(context: PythonContext): { first: Int32Array; next: Int32Arr
     for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
   }
   const count = sites.length / 3;
-  const first = new Int32Array(128).fill(-1);
+  const first = new Int32Array(NAME_KEYS).fill(-1);
   const next = new Int32Array(count);
   for (let s = count - 1; s >= 0; s--) {
-    const c = masked.charCodeAt(sites[3 * s]);
-    const bucket = c < 0x80 ? c : 0;
-    next[s] = first[bucket];
-    first[bucket] = s;
+    const start = sites[3 * s];
+    let end = start + 1;
+    while (isIdentChar(masked.charCodeAt(end))) end++;
+    const key = nameKey(masked.charCodeAt(start), end - start);
+    next[s] = first[key];
+    first[key] = s;
   }
   return { first, next };
 }
@@ -632,6 +652,35 @@ function chainSites(context: PythonContext): { first: Int32Array; next: Int32Arr
 /** Whether the file binds `name` anywhere itself. */
 export function isBound(context: PythonContext, name: string): boolean {
   return bindingsOf(context, name).length > 0;
+}
+
+/**
+ * The `)` matching the `(` at `open` (as matchParen finds it), recording on the way the parameter
+ * names of the list (as parameterSites); without one, the names up to `le` only, and -1.
+ */
+function parameterList(t: string, open: number, le: number, line: number, sites: number[]): number {
+  const mark = sites.length;
+  const limit = Math.min(t.length, open + MAX_STATEMENT);
+  let depth = 0;
+  let expectName = true;
+  for (let i = open + 1; i < limit; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && c === 0x2c) expectName = true;
+    else if (depth === 0 && expectName && isIdentStart(c)) {
+      const start = i;
+      while (i < limit && isIdentChar(t.charCodeAt(i))) i++;
+      sites.push(start, line, line);
+      expectName = false;
+      i--;
+    } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
+  }
+  sites.length = mark;
+  parameterSites(t, open, le, line, sites);
+  return -1;
 }
 
 /** Records the parameter names of the list between `open` and `close`. */
@@ -775,13 +824,13 @@ export function resolveChain(context: PythonContext, segments: readonly string[]
  */
 export function targetRule(context: PythonContext, root: string, rest: string, line: number, t: string, ls: number, le: number,
   chainText: string): string | 'unbound' | undefined {
-  if (context.imports.has(root)) {
-    const base = context.targetImports.get(root);
-    if (base === undefined) return undefined;
+  const base = context.targetImports.get(root);
+  if (base !== undefined) {
     const ruleId = TARGETS_BY_BASE.get(base)?.get(rest);
     if (ruleId && isShadowed(context, root, line, t, ls, le)) return undefined;
     return ruleId;
   }
+  if (context.imports.has(root)) return undefined;
   const instance = context.instances.get(root);
   if (instance !== undefined) return TARGETS_BY_BASE.get(instance)?.get(rest);
   for (const module of context.stars) {

@@ -196,7 +196,8 @@ function applyMask(text: string, regions: number[]): string {
     const from = regions[r], to = regions[r + 1];
     if (regions[r + 2]) {
       for (let k = from; k < to; k++) if (u[k] !== 0x0a && u[k] !== 0x0d) u[k] = 0x20;
-    } else u.fill(0x20, from, to);
+    } else if (to - from > 64) u.fill(0x20, from, to);
+    else for (let k = from; k < to; k++) u[k] = 0x20; // most strings are short: a loop costs less than the call
   }
   return buf.toString('utf16le');
 }
