@@ -59,8 +59,8 @@ export interface PythonContext {
   settingsLike: boolean;
   /**
    * Where the file binds names on the lines the pass reads anyway — `def`/`class` names,
-   * parameters, `for` and `as` targets — as flat triples (start, line, the `def` line of a
-   * parameter or -1), recorded by offsets; names are read from them only when asked for.
+   * parameters, `for` and `as` targets — as flat quadruples (start and end of the name, line, the
+   * `def` line of a parameter or -1), recorded by offsets; names are read only when asked for.
    */
   sites: number[];
   /**
@@ -76,6 +76,8 @@ export interface PythonContext {
   /** Where each chained line's statement starts (its first non-blank character). */
   assignStart: Int32Array;
   tupleLines: number[];
+  /** What the dotted names detection met stand for, by name as written (see targetRule). */
+  chainTargets?: Map<string, ChainTarget>;
   /** The sites chained by nameKey, made on the first question (see bindingsOf). */
   siteChains?: { first: Int32Array; next: Int32Array };
   /** Sites by name with their scopes, filled per name on its first question (see bindingsOf). */
@@ -230,6 +232,12 @@ function assignmentValue(t: string, j: number, le: number, spans: number[]): num
   if ((c === 0x2f || c === 0x2a || c === 0x3c || c === 0x3e) && t.charCodeAt(k + 1) === c) op = k + 1;
   else if (c !== 0x2b && c !== 0x2d && c !== 0x2a && c !== 0x2f && c !== 0x25 && c !== 0x7c && c !== 0x26 && c !== 0x5e && c !== 0x40) return -1;
   return t.charCodeAt(op + 1) === 0x3d ? op + 2 : -1;
+}
+
+/** Where the identifier running through `i` ends. */
+function identEnd(t: string, i: number): number {
+  while (isIdentChar(t.charCodeAt(i))) i++;
+  return i;
 }
 
 /** `[ \t]`: what separates the words of a statement's head. */
@@ -431,7 +439,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
-        sites.push(nameStart, line, -1);
+        sites.push(nameStart, identEnd(masked, nameEnd), line, -1);
         if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
@@ -450,7 +458,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
         const open = skipBlanks(masked, nameEnd);
         if (masked.charCodeAt(open) !== 0x28) break;
-        sites.push(nameStart, line, -1);
+        sites.push(nameStart, nameEnd, line, -1); // followed by blanks and `(`
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
         const close = parameterList(masked, open, le, line, sites);
         params.push({ open, close: close < 0 ? le : close, line });
@@ -470,7 +478,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const statement = masked.slice(j, logicalLineEnd(masked, j));
         for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
           const at = j + a.index + a[0].length - a[1].length;
-          sites.push(at, line, -1);
+          sites.push(at, identEnd(masked, at + a[1].length), line, -1);
         }
       }
       continue;
@@ -586,9 +594,9 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
     const key = nameKey(name.charCodeAt(0), n);
     const chains = (context.siteChains ??= chainSites(context));
     for (let s = chains.first[key]; s >= 0; s = chains.next[s]) {
-      const start = sites[3 * s];
-      if (isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
-      const line = sites[3 * s + 1], paramOf = sites[3 * s + 2];
+      const start = sites[4 * s];
+      if (sites[4 * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
+      const line = sites[4 * s + 2], paramOf = sites[4 * s + 3];
       list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
     // Assignments to one name: the statements starting with the name's letter, read now.
@@ -633,16 +641,14 @@ function chainSites(context: PythonContext): { first: Int32Array; next: Int32Arr
     while (j < le && isSpace(masked.charCodeAt(j))) j++;
     SPANS.length = 0;
     if (assignmentValue(masked, j, le, SPANS) < 0) continue;
-    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
+    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], SPANS[i + 1], line, -1);
   }
-  const count = sites.length / 3;
+  const count = sites.length / 4;
   const first = new Int32Array(NAME_KEYS).fill(-1);
   const next = new Int32Array(count);
   for (let s = count - 1; s >= 0; s--) {
-    const start = sites[3 * s];
-    let end = start + 1;
-    while (isIdentChar(masked.charCodeAt(end))) end++;
-    const key = nameKey(masked.charCodeAt(start), end - start);
+    const start = sites[4 * s];
+    const key = nameKey(masked.charCodeAt(start), sites[4 * s + 1] - start);
     next[s] = first[key];
     first[key] = s;
   }
@@ -673,7 +679,7 @@ function parameterList(t: string, open: number, le: number, line: number, sites:
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
       while (i < limit && isIdentChar(t.charCodeAt(i))) i++;
-      sites.push(start, line, line);
+      sites.push(start, i, line, line);
       expectName = false;
       i--;
     } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
@@ -695,7 +701,7 @@ function parameterSites(t: string, open: number, close: number, line: number, si
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
       while (i < close && isIdentChar(t.charCodeAt(i))) i++;
-      sites.push(start, line, line);
+      sites.push(start, i, line, line);
       expectName = false;
       i--;
     } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
@@ -708,7 +714,7 @@ function targetSites(t: string, from: number, to: number, line: number, sites: n
     if (!isIdentStart(t.charCodeAt(i)) || (i > from && isIdentChar(t.charCodeAt(i - 1)))) continue;
     const start = i;
     while (i < to && isIdentChar(t.charCodeAt(i))) i++;
-    sites.push(start, line, -1);
+    sites.push(start, i, line, -1);
   }
 }
 
@@ -817,29 +823,46 @@ export function resolveChain(context: PythonContext, segments: readonly string[]
 }
 
 /**
- * The hot path of resolveChain for detection: the rule whose name `root` + `rest` (`.atomic`)
- * spells, `'unbound'` when the root is neither imported nor bound by the file and `chainText` (the
- * dotted name as written, on line [ls, le) of `t`) is a short form, else undefined. Cheap for the
- * common misses (`self.x.get`, `Order.objects.filter`).
+ * The hot path of resolveChain for detection: the rule that `chainText` (a dotted name as written
+ * on line [ls, le) of `t`: `transaction.atomic`, `post_save`) spells, `'unbound'` when its root is
+ * neither imported nor bound by the file and it is a short form, else undefined. What the name
+ * stands for is worked out once per name and file; only whether the file rebinds the root where
+ * the line can see it is checked per line. Cheap for the common misses (`self.x.get`).
  */
-export function targetRule(context: PythonContext, root: string, rest: string, line: number, t: string, ls: number, le: number,
-  chainText: string): string | 'unbound' | undefined {
+export function targetRule(context: PythonContext, chainText: string, line: number, t: string, ls: number, le: number): string | 'unbound' | undefined {
+  const memo = (context.chainTargets ??= new Map());
+  let target = memo.get(chainText);
+  if (target === undefined) memo.set(chainText, (target = chainTarget(context, chainText)));
+  if (target.ruleId === undefined) return undefined;
+  if (target.check === 'shadowed') return isShadowed(context, target.root, line, t, ls, le) ? undefined : target.ruleId;
+  if (target.check === 'bound') return isBound(context, target.root) ? undefined : 'unbound';
+  return target.ruleId;
+}
+
+/** What a dotted name stands for in the file, and what remains to check per line (see targetRule). */
+interface ChainTarget {
+  root: string;
+  ruleId: string | undefined;
+  /** `shadowed`: an imported root, unless the file rebinds it where the line can see it; `bound`: a short form, unless the file binds its root. */
+  check: 'shadowed' | 'bound' | null;
+}
+
+function chainTarget(context: PythonContext, chainText: string): ChainTarget {
+  const dot = chainText.indexOf('.');
+  const root = dot < 0 ? chainText : chainText.slice(0, dot);
+  const rest = dot < 0 ? '' : chainText.slice(dot);
   const base = context.targetImports.get(root);
-  if (base !== undefined) {
-    const ruleId = TARGETS_BY_BASE.get(base)?.get(rest);
-    if (ruleId && isShadowed(context, root, line, t, ls, le)) return undefined;
-    return ruleId;
-  }
-  if (context.imports.has(root)) return undefined;
+  if (base !== undefined) return { root, ruleId: TARGETS_BY_BASE.get(base)?.get(rest), check: 'shadowed' };
+  if (context.imports.has(root)) return { root, ruleId: undefined, check: null };
   const instance = context.instances.get(root);
-  if (instance !== undefined) return TARGETS_BY_BASE.get(instance)?.get(rest);
+  if (instance !== undefined) return { root, ruleId: TARGETS_BY_BASE.get(instance)?.get(rest), check: null };
   for (const module of context.stars) {
     const ruleId = TARGETS.get(normalizeQualified(`${module}.${root}${rest}`));
-    if (ruleId) return ruleId;
+    if (ruleId) return { root, ruleId, check: null };
   }
   // Only a short form (`transaction.atomic`, `post_save`) can stand for a rule without its import.
-  if (!SHORT_FORMS.has(chainText)) return undefined;
-  return isBound(context, root) ? undefined : 'unbound';
+  if (!SHORT_FORMS.has(chainText)) return { root, ruleId: undefined, check: null };
+  return { root, ruleId: 'unbound', check: 'bound' };
 }
 
 /** An import's qualified name as rules see it: re-exports normalised; a project's Celery app as an instance of Celery. */

@@ -220,11 +220,8 @@ export class PythonDetector {
     // `atomic = False`, `f(action="store_true")` bind a name; `app.conf.beat_schedule = {…}` uses one.
     if (start === p && isBindingPosition(t, start, e, ls, le)) return null;
     if (keywordBefore(t, start, ls, 'def') || keywordBefore(t, start, ls, 'class')) return null;
-    const dot = start === p ? -1 : t.indexOf('.', start);
-    const root = dot < 0 ? word : t.slice(start, dot);
-    const rest = dot < 0 ? '' : t.slice(dot, e);
-    const text = dot < 0 ? word : t.slice(start, e);
-    const ruleId = targetRule(this.env.context, root, rest, line, t, ls, le, text);
+    const text = start === p ? word : t.slice(start, e);
+    const ruleId = targetRule(this.env.context, text, line, t, ls, le);
     if (ruleId === 'unbound') {
       const short = SHORT_FORMS.get(text);
       if (!short || (short.decoratorOnly && !isDecorator(t, start, ls))) return null;
