@@ -421,21 +421,8 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
         const name = masked.slice(nameStart, nameEnd);
         const open = skipBlanks(masked, nameEnd);
-        let bases: string[] = [];
-        if (masked.charCodeAt(open) === 0x28) {
-          const close = matchParen(masked, open);
-          for (const part of splitTopLevel(masked.slice(open + 1, close < 0 ? le : close))) {
-            const b = part.trim();
-            if (!b || b.includes('=')) continue; // `metaclass=…`
-            // The dotted name it starts with (`models.Model` of `models.Model[int]`).
-            if (!isWordStart(b.charCodeAt(0))) continue;
-            let e = 1;
-            while (isWordChar(b.charCodeAt(e)) || b.charCodeAt(e) === 0x2e) e++;
-            const base = e === b.length ? b : b.slice(0, e);
-            bases.push(base);
-            if (!base.includes('.')) localBases.add(base);
-          }
-        }
+        const bases: string[] = [];
+        if (masked.charCodeAt(open) === 0x28) readBases(masked, open, le, bases, localBases);
         const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
@@ -687,6 +674,49 @@ function parameterList(t: string, open: number, le: number, line: number, sites:
   sites.length = mark;
   parameterSites(t, open, le, line, sites);
   return -1;
+}
+
+/**
+ * The bases of a class whose `(` is at `open`: the dotted name each top-level item of the list
+ * starts with (items with `=`, such as `metaclass=M`, left out). The list ends at the matching `)`,
+ * or without one at `le`. Undotted names also go to `local`. Reads in place, no strings but the names.
+ */
+function readBases(t: string, open: number, le: number, bases: string[], local: Set<string>): void {
+  const close = matchParen(t, open);
+  const end = close < 0 ? le : close;
+  let depth = 0;
+  let from = open + 1;
+  let keyword = false;
+  for (let i = open + 1; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x3d) keyword = true;
+    else if (c === 0x2c && depth === 0) {
+      if (!keyword) baseOf(t, from, i, bases, local);
+      from = i + 1;
+      keyword = false;
+    }
+  }
+  if (!keyword) baseOf(t, from, end, bases, local);
+}
+
+/** The dotted name item [from, to) of a base list starts with, after blanks (as String.prototype.trim sees them). */
+function baseOf(t: string, from: number, to: number, bases: string[], local: Set<string>): void {
+  let k = from;
+  while (k < to && isTrimmed(t.charCodeAt(k))) k++;
+  if (k >= to || !isWordStart(t.charCodeAt(k))) return;
+  let e = k + 1;
+  while (e < to && (isWordChar(t.charCodeAt(e)) || t.charCodeAt(e) === 0x2e)) e++;
+  const base = t.slice(k, e);
+  bases.push(base);
+  if (!base.includes('.')) local.add(base);
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Records the parameter names of the list between `open` and `close`. */
