@@ -137,9 +137,7 @@ export class DocumentAnalysis {
       });
     } else {
       const detector = this.detector!;
-      this.scan(PYTHON_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
-        push(line, ls, detector.match(t, ls, le, line, m.index, m[0]));
-      });
+      this.scanPython(t, base, from, startOffset, endOffset, detector, out);
       if (this.aliasRegex) {
         this.scan(this.aliasRegex, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
           push(line, ls, detector.matchAlias(t, ls, le, line, m.index, m[0]));
@@ -152,6 +150,35 @@ export class DocumentAnalysis {
       }
     }
     return sortAndDropOverlaps(out);
+  }
+
+  /** scan() with the trigger regex and the detector's match, inlined: the path of every construct in a file. */
+  private scanPython(t: string, base: number, firstLine: number, startOffset: number, endOffset: number, detector: PythonDetector, out: Detection[]): void {
+    const { lineStarts, lineEnds } = this;
+    const importLines = this.context!.importLines;
+    const lastLine = lineStarts.length - 1;
+    const re = PYTHON_TRIGGER;
+    let line = firstLine;
+    let nextStart = line < lastLine ? lineStarts[line + 1] - base : t.length;
+    re.lastIndex = startOffset;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t)) && m.index < endOffset) {
+      const p = m.index;
+      if (p >= nextStart) {
+        do line++; while (line < lastLine && lineStarts[line + 1] - base <= p);
+        nextStart = line < lastLine ? lineStarts[line + 1] - base : t.length;
+      }
+      const ls = lineStarts[line] - base;
+      const le = lineEnds[line] - base;
+      if (importLines[line] || le - ls > LIMITS.maxLineChars) {
+        re.lastIndex = nextStart;
+        continue;
+      }
+      const hit = detector.match(t, ls, le, line, p, m[0]);
+      if (!hit || out.length >= LIMITS.maxDetections) continue;
+      const topics = RULE_TOPICS.get(hit.ruleId);
+      if (topics) out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics });
+    }
   }
 
   /**
