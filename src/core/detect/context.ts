@@ -863,10 +863,11 @@ export function targetRule(context: PythonContext, chainText: string, line: numb
   const memo = (context.chainTargets ??= new Map());
   let target = memo.get(chainText);
   if (target === undefined) memo.set(chainText, (target = chainTarget(context, chainText)));
-  if (target.ruleId === undefined) return undefined;
-  if (target.check === 'shadowed') return isShadowed(context, target.root, line, t, ls, le) ? undefined : target.ruleId;
-  if (target.check === 'bound') return isBound(context, target.root) ? undefined : 'unbound';
-  return target.ruleId;
+  if (target.ruleId === undefined || target.check === null) return target.ruleId;
+  // The root's bindings, kept with the name (bindingsOf makes them on the first question).
+  const bindings = (target.bindings ??= bindingsOf(context, target.root));
+  if (target.check === 'bound') return bindings.length ? undefined : 'unbound';
+  return bindings.length && isShadowedIn(context, bindings, line, t, ls, le) ? undefined : target.ruleId;
 }
 
 /** What a dotted name stands for in the file, and what remains to check per line (see targetRule). */
@@ -875,6 +876,7 @@ interface ChainTarget {
   ruleId: string | undefined;
   /** `shadowed`: an imported root, unless the file rebinds it where the line can see it; `bound`: a short form, unless the file binds its root. */
   check: 'shadowed' | 'bound' | null;
+  bindings?: Shadow[];
 }
 
 function chainTarget(context: PythonContext, chainText: string): ChainTarget {
@@ -901,10 +903,8 @@ function effectiveImport(qualified: string): string {
   return normalizeQualified(qualified);
 }
 
-/** Whether `name`, imported, is rebound by the file where line [ls, le) of `t` can see it. */
-function isShadowed(context: PythonContext, name: string, line: number, t: string, ls: number, le: number): boolean {
-  const list = bindingsOf(context, name);
-  if (list.length === 0) return false;
+/** Whether `list` (the bindings of an imported name) rebinds it where line [ls, le) of `t` can see it. */
+function isShadowedIn(context: PythonContext, list: readonly Shadow[], line: number, t: string, ls: number, le: number): boolean {
   let scope: number | undefined;
   for (const s of list) {
     if (s.line > line) continue;
