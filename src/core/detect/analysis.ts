@@ -296,13 +296,19 @@ function splitLines(text: string): [number[], number[]] {
 
 function sortAndDropOverlaps(list: Detection[]): Detection[] {
   const order = (a: Detection, b: Detection) => a.line - b.line || a.start - b.start || b.end - a.end;
-  // One regex pass yields them in order, give or take a dotted name reaching back; sort only if needed.
+  // One regex pass yields them in order, give or take a dotted name reaching back; sort only if
+  // needed, and copy only if some overlap.
+  let sorted = true, overlap = false;
   for (let i = 1; i < list.length; i++) {
-    if (order(list[i - 1], list[i]) > 0) {
-      list.sort(order);
+    const a = list[i - 1], b = list[i];
+    if (order(a, b) > 0) {
+      sorted = false;
       break;
     }
+    if (a.line === b.line && b.start < a.end) overlap = true;
   }
+  if (sorted && !overlap) return list;
+  if (!sorted) list.sort(order);
   const out: Detection[] = [];
   for (const d of list) {
     const last = out[out.length - 1];

@@ -59,8 +59,9 @@ export interface PythonContext {
   settingsLike: boolean;
   /**
    * Where the file binds names on the lines the pass reads anyway — `def`/`class` names,
-   * parameters, `for` and `as` targets — as flat quadruples (start and end of the name, line, the
-   * `def` line of a parameter or -1), recorded by offsets; names are read only when asked for.
+   * parameters, `for` and `as` targets — as flat groups of five (start and end of the name, line,
+   * the `def` line of a parameter or -1, its nameKey), recorded by offsets; names are read only
+   * when asked for.
    */
   sites: number[];
   /**
@@ -183,7 +184,6 @@ export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number, hint
 
 const FROM_IMPORT = /from(?:[ \t]|\\\r?\n)+(\.*[\w.]*)(?:[ \t]|\\\r?\n)+import\b/y;
 const IMPORT = /import[ \t]+/y;
-const AS_TARGET = /\bas[ \t]+([A-Za-z_]\w*)/g;
 
 /** After an annotation's colon: the type, then `=` (not `==`). */
 const ANNOTATED_VALUE = /[^=\r\n]*=(?!=)/y;
@@ -267,20 +267,35 @@ function endsWithTask(t: string, start: number, end: number): boolean {
   return from === start || t.charCodeAt(from - 1) === 0x2e;
 }
 
-const HEAD_WORDS = ['for', 'with', 'except'] as const;
+const HEAD_WORDS = ['for', 'with', 'except'];
 
-/** `for`, `with` or `except` (maybe after `async`) starting the statement at `j` (first character `c`), and where it ends. */
-function headKeyword(t: string, j: number, c: number): { word: typeof HEAD_WORDS[number]; end: number } | null {
-  if (c !== 0x66 && c !== 0x77 && c !== 0x65 && c !== 0x61) return null;
+/** Where `for`, `with` or `except` (maybe after `async`) starting the statement at `j` (first character `c`) ends, or -1. */
+function headKeyword(t: string, j: number, c: number): number {
+  if (c !== 0x66 && c !== 0x77 && c !== 0x65 && c !== 0x61) return -1;
   let k = j;
   if (c === 0x61) {
-    if (!t.startsWith('async', j) || !isBlank(t.charCodeAt(j + 5))) return null;
+    if (!t.startsWith('async', j) || !isBlank(t.charCodeAt(j + 5))) return -1;
     k = skipBlanks(t, j + 6);
   }
   for (const word of HEAD_WORDS) {
-    if (t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length))) return { word, end: k + word.length };
+    if (t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length))) return k + word.length;
   }
-  return null;
+  return -1;
+}
+
+/** Records the names after `as` in the statement [from, to) (`with … as x`, `except E as e`), as `\bas[ \t]+([A-Za-z_]\w*)` finds them. */
+function asTargets(t: string, from: number, to: number, line: number, sites: number[]): void {
+  for (let i = t.indexOf('as', from); i >= 0 && i + 1 < to; i = t.indexOf('as', i + 1)) {
+    if (i > from && isWordChar(t.charCodeAt(i - 1))) continue;
+    let k = i + 2;
+    if (k >= to || !isBlank(t.charCodeAt(k))) continue;
+    while (k < to && isBlank(t.charCodeAt(k))) k++;
+    if (k >= to || !isWordStart(t.charCodeAt(k))) continue;
+    let e = k + 1;
+    while (e < to && isWordChar(t.charCodeAt(e))) e++;
+    pushSite(sites, t, k, identEnd(t, e), line, -1);
+    i = e - 1; // the search goes on after the name
+  }
 }
 
 /** A character that can begin an augmented assignment operator (`+=`, `//=`, `<<=`…). */
@@ -426,7 +441,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
-        sites.push(nameStart, identEnd(masked, nameEnd), line, -1);
+        pushSite(sites, masked, nameStart, identEnd(masked, nameEnd), line, -1);
         if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
@@ -445,7 +460,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
         const open = skipBlanks(masked, nameEnd);
         if (masked.charCodeAt(open) !== 0x28) break;
-        sites.push(nameStart, nameEnd, line, -1); // followed by blanks and `(`
+        pushSite(sites, masked, nameStart, nameEnd, line, -1); // followed by blanks and `(`
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
         const close = parameterList(masked, open, le, line, sites);
         params.push({ open, close: close < 0 ? le : close, line });
@@ -455,19 +470,12 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
       }
     }
     // `for a, b in …`, `with … as x`, `except … as e` (also `async for`/`async with`).
-    const keyword = headKeyword(masked, j, c);
-    if (keyword) {
-      if (keyword.word === 'for') {
-        const end = masked.indexOf(' in', keyword.end);
-        targetSites(masked, keyword.end, end < 0 || end > le ? le : end, line, sites);
-      } else {
-        AS_TARGET.lastIndex = 0;
-        const statement = masked.slice(j, logicalLineEnd(masked, j));
-        for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
-          const at = j + a.index + a[0].length - a[1].length;
-          sites.push(at, identEnd(masked, at + a[1].length), line, -1);
-        }
-      }
+    const keywordEnd = headKeyword(masked, j, c);
+    if (keywordEnd >= 0) {
+      if (masked.charCodeAt(keywordEnd - 1) === 0x72 /* for */) {
+        const end = masked.indexOf(' in', keywordEnd);
+        targetSites(masked, keywordEnd, end < 0 || end > le ? le : end, line, sites);
+      } else asTargets(masked, j, logicalLineEnd(masked, j), line, sites);
       continue;
     }
     if (!isIdentStart(c)) continue;
@@ -581,9 +589,9 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
     const key = nameKey(name.charCodeAt(0), n);
     const chains = (context.siteChains ??= chainSites(context));
     for (let s = chains.first[key]; s >= 0; s = chains.next[s]) {
-      const start = sites[4 * s];
-      if (sites[4 * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
-      const line = sites[4 * s + 2], paramOf = sites[4 * s + 3];
+      const start = sites[SITE * s];
+      if (sites[SITE * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
+      const line = sites[SITE * s + 2], paramOf = sites[SITE * s + 3];
       list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
     // Assignments to one name: the statements starting with the name's letter, read now.
@@ -608,6 +616,14 @@ function scopeOfLine(context: PythonContext, line: number): number {
   return indent === 0 ? -1 : enclosingScope(context, line, indent);
 }
 
+/** Numbers a site takes in PythonContext.sites. */
+const SITE = 5;
+
+/** Records a site: the name [start, end) of `t` bound on `line` (a parameter of the `def` on `paramOf`, or -1), with its nameKey. */
+function pushSite(sites: number[], t: string, start: number, end: number, line: number, paramOf: number): void {
+  sites.push(start, end, line, paramOf, nameKey(t.charCodeAt(start), end - start));
+}
+
 /** Buckets of names by first letter and length (see nameKey). */
 const NAME_KEYS = 2048;
 
@@ -628,14 +644,13 @@ function chainSites(context: PythonContext): { first: Int32Array; next: Int32Arr
     while (j < le && isSpace(masked.charCodeAt(j))) j++;
     SPANS.length = 0;
     if (assignmentValue(masked, j, le, SPANS) < 0) continue;
-    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], SPANS[i + 1], line, -1);
+    for (let i = 0; i < SPANS.length; i += 2) pushSite(sites, masked, SPANS[i], SPANS[i + 1], line, -1);
   }
-  const count = sites.length / 4;
+  const count = sites.length / SITE;
   const first = new Int32Array(NAME_KEYS).fill(-1);
   const next = new Int32Array(count);
   for (let s = count - 1; s >= 0; s--) {
-    const start = sites[4 * s];
-    const key = nameKey(masked.charCodeAt(start), sites[4 * s + 1] - start);
+    const key = sites[SITE * s + 4];
     next[s] = first[key];
     first[key] = s;
   }
@@ -666,7 +681,7 @@ function parameterList(t: string, open: number, le: number, line: number, sites:
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
       while (i < limit && isIdentChar(t.charCodeAt(i))) i++;
-      sites.push(start, i, line, line);
+      pushSite(sites, t, start, i, line, line);
       expectName = false;
       i--;
     } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
@@ -731,7 +746,7 @@ function parameterSites(t: string, open: number, close: number, line: number, si
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
       while (i < close && isIdentChar(t.charCodeAt(i))) i++;
-      sites.push(start, i, line, line);
+      pushSite(sites, t, start, i, line, line);
       expectName = false;
       i--;
     } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
@@ -744,7 +759,7 @@ function targetSites(t: string, from: number, to: number, line: number, sites: n
     if (!isIdentStart(t.charCodeAt(i)) || (i > from && isIdentChar(t.charCodeAt(i - 1)))) continue;
     const start = i;
     while (i < to && isIdentChar(t.charCodeAt(i))) i++;
-    sites.push(start, i, line, -1);
+    pushSite(sites, t, start, i, line, -1);
   }
 }
 
