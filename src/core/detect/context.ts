@@ -234,6 +234,11 @@ function assignmentValue(t: string, j: number, le: number, spans: number[]): num
   return t.charCodeAt(op + 1) === 0x3d ? op + 2 : -1;
 }
 
+/** A statement's backslash-continued lines joined with a space (most import statements have none). */
+function joinContinued(statement: string): string {
+  return statement.includes('\\') ? statement.replace(/\\\r?\n/g, ' ') : statement;
+}
+
 /** Where the identifier running through `i` ends. */
 function identEnd(t: string, i: number): number {
   while (isIdentChar(t.charCodeAt(i))) i++;
@@ -392,7 +397,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         }
         markLines(line, end);
         if (module !== '__future__') {
-          for (const part of names.replace(/\\\r?\n/g, ' ').split(',')) {
+          for (const part of joinContinued(names).split(',')) {
             const item = part.trim();
             if (!item) continue;
             if (item === '*') {
@@ -415,7 +420,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         if (!IMPORT.exec(masked)) break;
         const end = logicalLineEnd(masked, IMPORT.lastIndex);
         markLines(line, end);
-        for (const part of masked.slice(IMPORT.lastIndex, end).replace(/\\\r?\n/g, ' ').split(',')) {
+        for (const part of joinContinued(masked.slice(IMPORT.lastIndex, end)).split(',')) {
           const am = /^([A-Za-z_][\w.]*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(part.trim());
           if (!am) continue;
           if (am[2]) bindImport(am[2], am[1]);
@@ -554,7 +559,7 @@ function instanceAssignments(context: PythonContext): [string, string][] {
   const reachable = new Set<string>();
   for (const qualified of context.imports.values()) {
     for (const cls of INSTANCE_CLASSES.keys()) {
-      if (cls === qualified || cls.startsWith(`${qualified}.`)) reachable.add(cls.slice(cls.lastIndexOf('.') + 1));
+      if (cls.startsWith(qualified) && (cls.length === qualified.length || cls.charCodeAt(qualified.length) === 0x2e)) reachable.add(cls.slice(cls.lastIndexOf('.') + 1));
     }
   }
   for (const cls of reachable) {
