@@ -75,7 +75,9 @@ export class DocumentAnalysis {
       return;
     }
     this.masked = this.kind === 'python' ? maskPython(text) : maskTemplate(text);
-    [this.lineStarts, this.lineEnds] = splitLines(text);
+    // Masking keeps every line break where it was; the masked text is usually one byte a character
+    // (what it blanked held the rest), so its line feeds are found faster than in the text.
+    [this.lineStarts, this.lineEnds] = splitLines(this.masked);
     if (this.kind === 'python') {
       this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds);
       this.detector = new PythonDetector({ context: this.context });
