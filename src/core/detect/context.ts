@@ -188,7 +188,14 @@ const IMPORT = /import[ \t]+/y;
 /** After an annotation's colon: the type, then `=` (not `==`). */
 const ANNOTATED_VALUE = /[^=\r\n]*=(?!=)/y;
 
-const DJANGO_ROOTS = /^(django\w*|rest_framework\w*|channels|asgiref|graphene_django|corsheaders|debug_toolbar)(\.|$)/;
+const DJANGO_ROOTS = new Set(['channels', 'asgiref', 'graphene_django', 'corsheaders', 'debug_toolbar']);
+
+/** Whether a module (a dotted name) belongs to Django or its ecosystem: `django*`, `rest_framework*` and a few others at its root. */
+function isDjangoModule(name: string): boolean {
+  const dot = name.indexOf('.');
+  const root = dot < 0 ? name : name.slice(0, dot);
+  return root.startsWith('django') || root.startsWith('rest_framework') || DJANGO_ROOTS.has(root);
+}
 
 function isIdentChar(c: number): boolean {
   return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
@@ -344,7 +351,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
 
   const bindImport = (local: string, qualified: string) => {
     imports.set(local, qualified);
-    if (DJANGO_ROOTS.test(qualified)) django = true;
+    if (isDjangoModule(qualified)) django = true;
     if (qualified === 'celery' || qualified.startsWith('celery.')) celery = true;
   };
   const markLines = (line: number, to: number) => {
@@ -402,7 +409,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
             if (!item) continue;
             if (item === '*') {
               stars.push(module);
-              if (DJANGO_ROOTS.test(module)) django = true;
+              if (isDjangoModule(module)) django = true;
               continue;
             }
             const am = /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item);
@@ -510,10 +517,14 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     sites, assignFirst, assignNext, assignStart, tupleLines, bindings: null, asked: new Set(),
   };
 
+  // Imports that can lead to a rule's name, and those that rename a rule's own name (`gettext_lazy
+  // as _`, which need their own trigger).
   for (const [local, qualified] of imports) {
-    const base = effectiveImport(qualified);
+    const name = normalizeQualified(qualified);
+    const base = effectiveImport(qualified, name);
     const dot = base.indexOf('.');
     if (TARGET_ROOTS.has(dot < 0 ? base : base.slice(0, dot))) context.targetImports.set(local, base);
+    if (TARGETS.has(name) && local !== name.slice(name.lastIndexOf('.') + 1)) context.aliases.set(local, name);
   }
   // Instances: `order_paid = Signal()`, `register = template.Library()`, `app = Celery('proj')`.
   for (const [name, chain] of instanceAssignments(context)) {
@@ -542,11 +553,6 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
       }
     }
     if (localBases.size && localBases.has(cls.name)) localKinds.set(cls.name, cls.kind);
-  }
-  // Imports that rename a rule's own name (`gettext_lazy as _`) need their own trigger.
-  for (const [local, qualified] of imports) {
-    const name = normalizeQualified(qualified);
-    if (TARGETS.has(name) && local !== name.slice(name.lastIndexOf('.') + 1)) context.aliases.set(local, name);
   }
   return context;
 }
@@ -917,10 +923,10 @@ function chainTarget(context: PythonContext, chainText: string): ChainTarget {
   return { root, ruleId: 'unbound', check: 'bound' };
 }
 
-/** An import's qualified name as rules see it: re-exports normalised; a project's Celery app as an instance of Celery. */
-function effectiveImport(qualified: string): string {
+/** An import's qualified name as rules see it (`normalized`: with re-exports normalised); a project's Celery app as an instance of Celery. */
+function effectiveImport(qualified: string, normalized: string): string {
   if (qualified.includes('celery') && /(^|\.)celery\.\w+$/.test(qualified) && !/^celery\.(shared_task|Celery|schedules)$/.test(qualified)) return 'celery.Celery()';
-  return normalizeQualified(qualified);
+  return normalized;
 }
 
 /** Whether `list` (the bindings of an imported name) rebinds it where line [ls, le) of `t` can see it. */
