@@ -558,15 +558,26 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
 }
 
 /** `name = Signal(…)`-style assignments of the classes rules follow, found by searching for the class names. */
+/** The class names of INSTANCE_CLASSES by every module (or class) path leading to them: `django.dispatch` → `Signal`. */
+const INSTANCE_CLASSES_UNDER = new Map<string, string[]>();
+for (const cls of INSTANCE_CLASSES.keys()) {
+  const name = cls.slice(cls.lastIndexOf('.') + 1);
+  for (let i = cls.indexOf('.'); ; i = cls.indexOf('.', i + 1)) {
+    const path = i < 0 ? cls : cls.slice(0, i);
+    const list = INSTANCE_CLASSES_UNDER.get(path);
+    if (!list) INSTANCE_CLASSES_UNDER.set(path, [name]);
+    else if (!list.includes(name)) list.push(name);
+    if (i < 0) break;
+  }
+}
+
 function instanceAssignments(context: PythonContext): [string, string][] {
   const { masked, lineStarts, lineEnds, importLines } = context;
   const out: [string, string][] = [];
   // Only classes the file can name: imported themselves, or their module (or a parent) imported.
   const reachable = new Set<string>();
   for (const qualified of context.imports.values()) {
-    for (const cls of INSTANCE_CLASSES.keys()) {
-      if (cls.startsWith(qualified) && (cls.length === qualified.length || cls.charCodeAt(qualified.length) === 0x2e)) reachable.add(cls.slice(cls.lastIndexOf('.') + 1));
-    }
+    for (const cls of INSTANCE_CLASSES_UNDER.get(qualified) ?? []) reachable.add(cls);
   }
   for (const cls of reachable) {
     for (let o = masked.indexOf(cls); o >= 0; o = masked.indexOf(cls, o + cls.length)) {

@@ -62,7 +62,7 @@ export const INSTANCE_CLASSES = new Map<string, string>([
 ]);
 
 /** Module paths Django re-exports under another name. */
-const MODULE_ALIASES: [string, string][] = [
+const MODULE_ALIASES: [string, string][] = [ // all under `django.` (normalizeQualified relies on it)
   ['django.contrib.gis.db.models', 'django.db.models'],
   ['django.db.models.fields.related', 'django.db.models'],
   ['django.db.models.base', 'django.db.models'],
@@ -73,6 +73,7 @@ const MODULE_ALIASES: [string, string][] = [
 ];
 
 export function normalizeQualified(name: string): string {
+  if (!name.startsWith('django.')) return name; // where all the aliases are
   for (const [from, to] of MODULE_ALIASES) {
     if (name.startsWith(from) && (name.length === from.length || name.charCodeAt(from.length) === 0x2e)) return to + name.slice(from.length);
   }
