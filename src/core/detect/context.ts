@@ -1,8 +1,9 @@
 // File-level context of a Python module, read once per document version from its masked text in one
 // pass over the lines' first words: what each imported name stands for, its classes and what they
 // derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines, and where
-// it binds names itself (recorded as offsets, or for assignments as lines chained by first letter,
-// resolved per name on demand). Detection of a single line consults this instead of re-reading the file.
+// it binds names itself (recorded as offsets, or for assignments as lines chained by the first letter
+// and length of the name, resolved per name on demand). Detection of a single line consults this
+// instead of re-reading the file.
 import * as triggers from './triggers';
 
 // Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
@@ -362,8 +363,8 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   // One pass over the lines' first words: imports, classes, defs, decorators, and where names get
   // bound (recorded as offsets; see PythonContext.sites). Heads are read by hand — a regex call per
   // line costs more than comparing a few characters; import statements run theirs only once their
-  // keyword matched. Assignments are only chained by their first letter here (see
-  // PythonContext.assignFirst): bindingsOf reads them for the names detection asks about.
+  // keyword matched. Assignments are only chained by the first letter and length of their name here
+  // (see PythonContext.assignFirst): bindingsOf reads them for the names detection asks about.
   for (let line = 0; line < lineCount; line++) {
     if (importLines[line]) continue; // continuation of an import statement read already
     const ls = lineStarts[line];
@@ -557,7 +558,6 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   return context;
 }
 
-/** `name = Signal(…)`-style assignments of the classes rules follow, found by searching for the class names. */
 /** The class names of INSTANCE_CLASSES by every module (or class) path leading to them: `django.dispatch` → `Signal`. */
 const INSTANCE_CLASSES_UNDER = new Map<string, string[]>();
 for (const cls of INSTANCE_CLASSES.keys()) {
@@ -571,6 +571,7 @@ for (const cls of INSTANCE_CLASSES.keys()) {
   }
 }
 
+/** `name = Signal(…)`-style assignments of the classes rules follow, found by searching for the class names. */
 function instanceAssignments(context: PythonContext): [string, string][] {
   const { masked, lineStarts, lineEnds, importLines } = context;
   const out: [string, string][] = [];
@@ -604,7 +605,7 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
   if (!list) {
     context.asked.add(name);
     // Only the sites spelling `name` (compared in place, no per-site strings), found through the
-    // chains by first character: most names are never asked about.
+    // chains by first letter and length: most names are never asked about.
     list = [];
     const { sites, masked, lineEnds } = context;
     const n = name.length;
@@ -616,7 +617,7 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
       const line = sites[SITE * s + 2], paramOf = sites[SITE * s + 3];
       list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
-    // Assignments to one name: the statements starting with the name's letter, read now.
+    // Assignments to it: the statements starting with a name of its letter and length, read now.
     const { assignNext, assignStart } = context;
     for (let line = context.assignFirst[key]; line >= 0; line = assignNext[line]) {
       const j = assignStart[line];
