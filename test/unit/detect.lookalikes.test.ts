@@ -226,6 +226,54 @@ describe('detection: import context', () => {
   });
 });
 
+describe('detection: names the file binds itself', () => {
+  const tuple = [
+    'from django.db import transaction',
+    '',
+    'def settle(pairs):',
+    '    key, transaction = pairs[0]',
+    '    transaction.atomic()',
+    '',
+    'def book():',
+    '    transaction.atomic()',
+  ].join('\n');
+
+  it('a tuple target rebinds the name in its own function only', () => {
+    assert.deepEqual(detectDocument(tuple, 'm.py').map(d => [d.line, d.ruleId]), [[7, 'atomic']]);
+  });
+
+  it('a hover that asks about a name first answers as the whole file does', () => {
+    const analysis = analyzeDocument(tuple, 'm.py');
+    assert.equal(detectAt(analysis, 4, 17), null);
+    assert.equal(detectAt(analysis, 7, 17)?.ruleId, 'atomic');
+    assert.deepEqual(analysis.detections().map(d => d.line), [7]);
+  });
+
+  it('a module-level rebinding counts from its line on', () => {
+    const code = [
+      'from django.db import transaction',
+      'transaction.atomic()',
+      'transaction = Payment()',
+      'transaction.on_commit(f)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['atomic [transaction.atomic]']);
+  });
+
+  it('annotated and augmented assignments, for and with targets rebind; attribute and item assignments and comparisons do not', () => {
+    const rebinding = ['transaction: Payment = make()', 'transaction += 1', 'for transaction in payments:\n    pass', 'with begin() as transaction:\n    pass'];
+    for (const line of rebinding) {
+      assert.deepEqual(found(`from django.db import transaction\n${line}\ntransaction.atomic()\n`), [], line);
+    }
+    const code = 'from django.db import transaction\ntransaction.label = "x"\ntransaction[0] = 1\ntransaction == other\ntransaction.atomic()\n';
+    assert.deepEqual(found(code), ['atomic [transaction.atomic]']);
+  });
+
+  it('an unimported Django name the module assigns further down is the module\'s own', () => {
+    assert.deepEqual(found('def wire(h):\n    post_save.connect(h)\n'), ['post-save [post_save]', 'signal-connect [connect]']);
+    assert.deepEqual(found('def wire(h):\n    post_save.connect(h)\n\npost_save = Hook()\n'), []);
+  });
+});
+
 describe('detection: text shapes', () => {
   it('reports columns per line with CRLF and lone CR line breaks', () => {
     const code = 'from django.db import transaction\r\n\r\nwith transaction.atomic():\r\n    transaction.on_commit(f)\rx = 1\n';

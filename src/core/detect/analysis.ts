@@ -75,7 +75,9 @@ export class DocumentAnalysis {
       return;
     }
     this.masked = this.kind === 'python' ? maskPython(text) : maskTemplate(text);
-    [this.lineStarts, this.lineEnds] = splitLines(text);
+    // Masking keeps every line break where it was; the masked text is usually one byte a character
+    // (what it blanked held the rest), so its line feeds are found faster than in the text.
+    [this.lineStarts, this.lineEnds] = splitLines(this.masked);
     if (this.kind === 'python') {
       this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds);
       this.detector = new PythonDetector({ context: this.context });
@@ -137,9 +139,7 @@ export class DocumentAnalysis {
       });
     } else {
       const detector = this.detector!;
-      this.scan(PYTHON_TRIGGER, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
-        push(line, ls, detector.match(t, ls, le, line, m.index, m[0]));
-      });
+      this.scanPython(t, base, from, startOffset, endOffset, detector, out);
       if (this.aliasRegex) {
         this.scan(this.aliasRegex, t, base, from, startOffset, endOffset, (ls, le, line, m) => {
           push(line, ls, detector.matchAlias(t, ls, le, line, m.index, m[0]));
@@ -152,6 +152,35 @@ export class DocumentAnalysis {
       }
     }
     return sortAndDropOverlaps(out);
+  }
+
+  /** scan() with the trigger regex and the detector's match, inlined: the path of every construct in a file. */
+  private scanPython(t: string, base: number, firstLine: number, startOffset: number, endOffset: number, detector: PythonDetector, out: Detection[]): void {
+    const { lineStarts, lineEnds } = this;
+    const importLines = this.context!.importLines;
+    const lastLine = lineStarts.length - 1;
+    const re = PYTHON_TRIGGER;
+    let line = firstLine;
+    let nextStart = line < lastLine ? lineStarts[line + 1] - base : t.length;
+    re.lastIndex = startOffset;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t)) && m.index < endOffset) {
+      const p = m.index;
+      if (p >= nextStart) {
+        do line++; while (line < lastLine && lineStarts[line + 1] - base <= p);
+        nextStart = line < lastLine ? lineStarts[line + 1] - base : t.length;
+      }
+      const ls = lineStarts[line] - base;
+      const le = lineEnds[line] - base;
+      if (importLines[line] || le - ls > LIMITS.maxLineChars) {
+        re.lastIndex = nextStart;
+        continue;
+      }
+      const hit = detector.match(t, ls, le, line, p, m[0]);
+      if (!hit || out.length >= LIMITS.maxDetections) continue;
+      const topics = RULE_TOPICS.get(hit.ruleId);
+      if (topics) out.push({ line, start: hit.start - ls, end: hit.end - ls, ruleId: hit.ruleId, topics });
+    }
   }
 
   /**
@@ -269,13 +298,19 @@ function splitLines(text: string): [number[], number[]] {
 
 function sortAndDropOverlaps(list: Detection[]): Detection[] {
   const order = (a: Detection, b: Detection) => a.line - b.line || a.start - b.start || b.end - a.end;
-  // One regex pass yields them in order, give or take a dotted name reaching back; sort only if needed.
+  // One regex pass yields them in order, give or take a dotted name reaching back; sort only if
+  // needed, and copy only if some overlap.
+  let sorted = true, overlap = false;
   for (let i = 1; i < list.length; i++) {
-    if (order(list[i - 1], list[i]) > 0) {
-      list.sort(order);
+    const a = list[i - 1], b = list[i];
+    if (order(a, b) > 0) {
+      sorted = false;
       break;
     }
+    if (a.line === b.line && b.start < a.end) overlap = true;
   }
+  if (sorted && !overlap) return list;
+  if (!sorted) list.sort(order);
   const out: Detection[] = [];
   for (const d of list) {
     const last = out[out.length - 1];

@@ -1,8 +1,9 @@
 // File-level context of a Python module, read once per document version from its masked text in one
 // pass over the lines' first words: what each imported name stands for, its classes and what they
 // derive from, variables holding Signal/Library/Celery instances, Celery tasks it defines, and where
-// it binds names itself (recorded as offsets, resolved per name on demand). Detection of a single
-// line consults this instead of re-reading the file.
+// it binds names itself (recorded as offsets, or for assignments as lines chained by the first letter
+// and length of the name, resolved per name on demand). Detection of a single line consults this
+// instead of re-reading the file.
 import * as triggers from './triggers';
 
 // Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
@@ -58,11 +59,29 @@ export interface PythonContext {
   /** Looks like a settings module: several known settings assigned at module level. */
   settingsLike: boolean;
   /**
-   * Where the file binds names itself — assignment targets, `def`/`class` names, parameters, `for`
-   * and `as` targets — as flat triples (start, line, the `def` line of a parameter or -1),
-   * recorded by offsets during the one pass; names are read from them only when asked for.
+   * Where the file binds names on the lines the pass reads anyway — `def`/`class` names,
+   * parameters, `for` and `as` targets — as flat groups of five (start and end of the name, line,
+   * the `def` line of a parameter or -1, its nameKey), recorded by offsets; names are read only
+   * when asked for.
    */
   sites: number[];
+  /**
+   * Lines that may be assignments (`a = …`, `a: T = …`, `a += …`): a statement starting with a
+   * name followed by `=`, `:` or an operator, not read further by the pass. Chained by that name's
+   * first letter and length (`assignFirst[nameKey(…)]`, then `assignNext[line]`; -1 ends the
+   * chain), so a question about one name reads only the lines whose statement starts with a name
+   * like it. Tuple targets (`a, b = …`) are listed apart (`tupleLines`): the name asked about may be
+   * any of them.
+   */
+  assignFirst: Int32Array;
+  assignNext: Int32Array;
+  /** Where each chained line's statement starts (its first non-blank character). */
+  assignStart: Int32Array;
+  tupleLines: number[];
+  /** What the dotted names detection met stand for, by name as written (see targetRule). */
+  chainTargets?: Map<string, ChainTarget>;
+  /** The sites chained by nameKey, made on the first question (see bindingsOf). */
+  siteChains?: { first: Int32Array; next: Int32Array };
   /** Sites by name with their scopes, filled per name on its first question (see bindingsOf). */
   bindings: Map<string, Shadow[]> | null;
   /** The names detection asked about: what incremental re-detection checks an edit against. */
@@ -128,7 +147,6 @@ function splitTopLevel(s: string): string[] {
 }
 
 const IDENT = /^[A-Za-z_]\w*/;
-const DOTTED = /^[A-Za-z_][\w.]*/;
 
 /** Parameter names of a parameter list (`self, request, *args, cache=None, **kw`). */
 export function parameterNames(params: string): string[] {
@@ -167,16 +185,18 @@ export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number, hint
 
 const FROM_IMPORT = /from(?:[ \t]|\\\r?\n)+(\.*[\w.]*)(?:[ \t]|\\\r?\n)+import\b/y;
 const IMPORT = /import[ \t]+/y;
-const CLASS = /class[ \t]+([A-Za-z_]\w*)[ \t]*(\()?/y;
-const DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(/y;
-const DECORATOR = /@[ \t]*([A-Za-z_][\w.]*)/y;
-const HEAD_KEYWORD = /(?:async[ \t]+)?(for|with|except)\b/y;
-const AS_TARGET = /\bas[ \t]+([A-Za-z_]\w*)/g;
 
 /** After an annotation's colon: the type, then `=` (not `==`). */
 const ANNOTATED_VALUE = /[^=\r\n]*=(?!=)/y;
 
-const DJANGO_ROOTS = /^(django\w*|rest_framework\w*|channels|asgiref|graphene_django|corsheaders|debug_toolbar)(\.|$)/;
+const DJANGO_ROOTS = new Set(['channels', 'asgiref', 'graphene_django', 'corsheaders', 'debug_toolbar']);
+
+/** Whether a module (a dotted name) belongs to Django or its ecosystem: `django*`, `rest_framework*` and a few others at its root. */
+function isDjangoModule(name: string): boolean {
+  const dot = name.indexOf('.');
+  const root = dot < 0 ? name : name.slice(0, dot);
+  return root.startsWith('django') || root.startsWith('rest_framework') || DJANGO_ROOTS.has(root);
+}
 
 function isIdentChar(c: number): boolean {
   return isIdentStart(c) || (c >= 0x30 && c <= 0x39);
@@ -222,6 +242,83 @@ function assignmentValue(t: string, j: number, le: number, spans: number[]): num
   return t.charCodeAt(op + 1) === 0x3d ? op + 2 : -1;
 }
 
+/** A statement's backslash-continued lines joined with a space (most import statements have none). */
+function joinContinued(statement: string): string {
+  return statement.includes('\\') ? statement.replace(/\\\r?\n/g, ' ') : statement;
+}
+
+/** Where the identifier running through `i` ends. */
+function identEnd(t: string, i: number): number {
+  while (isIdentChar(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[ \t]`: what separates the words of a statement's head. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+function skipBlanks(t: string, i: number): number {
+  while (isBlank(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[A-Za-z_]` and `\w` as the head regexes had them (ASCII only). */
+function isWordStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Whether the dotted name [start, end) is `task`, `shared_task` or ends with `.task`/`.shared_task`. */
+function endsWithTask(t: string, start: number, end: number): boolean {
+  if (end - start < 4 || !t.startsWith('task', end - 4)) return false;
+  let from = end - 4;
+  if (from - start >= 7 && t.startsWith('shared_', from - 7)) from -= 7;
+  return from === start || t.charCodeAt(from - 1) === 0x2e;
+}
+
+const HEAD_WORDS = ['for', 'with', 'except'];
+
+/** Where `for`, `with` or `except` (maybe after `async`) starting the statement at `j` (first character `c`) ends, or -1. */
+function headKeyword(t: string, j: number, c: number): number {
+  if (c !== 0x66 && c !== 0x77 && c !== 0x65 && c !== 0x61) return -1;
+  let k = j;
+  if (c === 0x61) {
+    if (!t.startsWith('async', j) || !isBlank(t.charCodeAt(j + 5))) return -1;
+    k = skipBlanks(t, j + 6);
+  }
+  for (const word of HEAD_WORDS) {
+    if (t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length))) return k + word.length;
+  }
+  return -1;
+}
+
+/** Records the names after `as` in the statement [from, to) (`with … as x`, `except E as e`), as `\bas[ \t]+([A-Za-z_]\w*)` finds them. */
+function asTargets(t: string, from: number, to: number, line: number, sites: number[]): void {
+  for (let i = t.indexOf('as', from); i >= 0 && i + 1 < to; i = t.indexOf('as', i + 1)) {
+    if (i > from && isWordChar(t.charCodeAt(i - 1))) continue;
+    let k = i + 2;
+    if (k >= to || !isBlank(t.charCodeAt(k))) continue;
+    while (k < to && isBlank(t.charCodeAt(k))) k++;
+    if (k >= to || !isWordStart(t.charCodeAt(k))) continue;
+    let e = k + 1;
+    while (e < to && isWordChar(t.charCodeAt(e))) e++;
+    pushSite(sites, t, k, identEnd(t, e), line, -1);
+    i = e - 1; // the search goes on after the name
+  }
+}
+
+/** A character that can begin an augmented assignment operator (`+=`, `//=`, `<<=`…). */
+function isOperatorStart(c: number): boolean {
+  switch (c) {
+    case 0x2b: case 0x2d: case 0x2a: case 0x2f: case 0x25: case 0x7c: case 0x26: case 0x5e: case 0x40: case 0x3c: case 0x3e: return true;
+    default: return false;
+  }
+}
+
 /** The dotted name called at `i` (`Signal` in `Signal()`, `template.Library` in `template.Library()`), or null. */
 function callee(t: string, i: number, le: number): string | null {
   while (i < le && isSpace(t.charCodeAt(i))) i++;
@@ -242,7 +339,12 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   const params: PythonContext['params'] = [];
   const importLines = new Uint8Array(lineCount);
   const decorated: { decorator: string; fn: string }[] = [];
+  const localBases = new Set<string>(); // undotted base names: perhaps classes of the file
   const sites: number[] = [];
+  const assignFirst = new Int32Array(NAME_KEYS).fill(-1);
+  const assignNext = new Int32Array(lineCount);
+  const assignStart = new Int32Array(lineCount);
+  const tupleLines: number[] = [];
   let pendingDecorators: string[] = [];
   let settingsAssignments = 0;
   let django = false;
@@ -250,7 +352,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
 
   const bindImport = (local: string, qualified: string) => {
     imports.set(local, qualified);
-    if (DJANGO_ROOTS.test(qualified)) django = true;
+    if (isDjangoModule(qualified)) django = true;
     if (qualified === 'celery' || qualified.startsWith('celery.')) celery = true;
   };
   const markLines = (line: number, to: number) => {
@@ -259,7 +361,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   };
 
   // One pass over the lines' first words: imports, classes, defs, decorators, and where names get
-  // bound (recorded as offsets; see PythonContext.sites).
+  // bound (recorded as offsets; see PythonContext.sites). Heads are read by hand — a regex call per
+  // line costs more than comparing a few characters; import statements run theirs only once their
+  // keyword matched. Assignments are only chained by the first letter and length of their name here
+  // (see PythonContext.assignFirst): bindingsOf reads them for the names detection asks about.
   for (let line = 0; line < lineCount; line++) {
     if (importLines[line]) continue; // continuation of an import statement read already
     const ls = lineStarts[line];
@@ -272,13 +377,16 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
 
     switch (c) {
       case 0x40 /* @ */: {
-        DECORATOR.lastIndex = j;
-        const m = DECORATOR.exec(masked);
-        // Only Celery task decorators matter later (`@shared_task`, `@app.task`).
-        if (m && /(?:^|\.)(?:shared_task|task)$/.test(m[1])) pendingDecorators.push(m[1]);
+        // `@name.name`; only Celery task decorators matter later (`@shared_task`, `@app.task`).
+        const start = skipBlanks(masked, j + 1);
+        if (!isWordStart(masked.charCodeAt(start))) continue;
+        let end = start + 1;
+        while (isWordChar(masked.charCodeAt(end)) || masked.charCodeAt(end) === 0x2e) end++;
+        if (endsWithTask(masked, start, end)) pendingDecorators.push(masked.slice(start, end));
         continue;
       }
       case 0x66 /* f */: {
+        if (!masked.startsWith('from', j)) break;
         FROM_IMPORT.lastIndex = j;
         const m = FROM_IMPORT.exec(masked);
         if (!m) break;
@@ -297,12 +405,12 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         }
         markLines(line, end);
         if (module !== '__future__') {
-          for (const part of names.replace(/\\\r?\n/g, ' ').split(',')) {
+          for (const part of joinContinued(names).split(',')) {
             const item = part.trim();
             if (!item) continue;
             if (item === '*') {
               stars.push(module);
-              if (DJANGO_ROOTS.test(module)) django = true;
+              if (isDjangoModule(module)) django = true;
               continue;
             }
             const am = /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item);
@@ -311,15 +419,16 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
             bindImport(am[2] ?? am[1], qualified);
           }
         }
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x69 /* i */: {
+        if (!masked.startsWith('import', j)) break;
         IMPORT.lastIndex = j;
         if (!IMPORT.exec(masked)) break;
         const end = logicalLineEnd(masked, IMPORT.lastIndex);
         markLines(line, end);
-        for (const part of masked.slice(IMPORT.lastIndex, end).replace(/\\\r?\n/g, ' ').split(',')) {
+        for (const part of joinContinued(masked.slice(IMPORT.lastIndex, end)).split(',')) {
           const am = /^([A-Za-z_][\w.]*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(part.trim());
           if (!am) continue;
           if (am[2]) bindImport(am[2], am[1]);
@@ -328,81 +437,95 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
             bindImport(root, root);
           }
         }
-        pendingDecorators = [];
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x63 /* c */: {
-        CLASS.lastIndex = j;
-        const m = CLASS.exec(masked);
-        if (!m) break;
-        let bases: string[] = [];
-        if (m[2]) {
-          const open = CLASS.lastIndex - 1;
-          const close = matchParen(masked, open);
-          const inner = masked.slice(open + 1, close < 0 ? le : close);
-          bases = splitTopLevel(inner).map(b => b.trim()).filter(b => b && !b.includes('=')).map(b => DOTTED.exec(b)?.[0] ?? '').filter(Boolean);
-        }
+        // `class Name` then maybe `(`.
+        if (!masked.startsWith('class', j) || !isBlank(masked.charCodeAt(j + 5))) break;
+        const nameStart = skipBlanks(masked, j + 6);
+        if (!isWordStart(masked.charCodeAt(nameStart))) break;
+        let nameEnd = nameStart + 1;
+        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        const name = masked.slice(nameStart, nameEnd);
+        const open = skipBlanks(masked, nameEnd);
+        const bases: string[] = [];
+        if (masked.charCodeAt(open) === 0x28) readBases(masked, open, le, bases, localBases);
         const indent = indentWidth(masked, ls, j);
-        classes.push({ line, indent, name: m[1], bases, kind: null });
+        classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
-        const nameStart = masked.indexOf(m[1], j + 5);
-        sites.push(nameStart, line, -1);
-        pendingDecorators = [];
+        pushSite(sites, masked, nameStart, identEnd(masked, nameEnd), line, -1);
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
       case 0x64 /* d */:
       case 0x61 /* a */: {
-        DEF.lastIndex = j;
-        const m = DEF.exec(masked);
-        if (!m) break;
-        const open = DEF.lastIndex - 1;
-        const nameStart = masked.lastIndexOf(m[1], open);
-        sites.push(nameStart, line, -1);
+        // `def name(` or `async def name(`.
+        let k = j;
+        if (c === 0x61) {
+          if (!masked.startsWith('async', j) || !isBlank(masked.charCodeAt(j + 5))) break;
+          k = skipBlanks(masked, j + 6);
+        }
+        if (!masked.startsWith('def', k) || !isBlank(masked.charCodeAt(k + 3))) break;
+        const nameStart = skipBlanks(masked, k + 4);
+        if (!isWordStart(masked.charCodeAt(nameStart))) break;
+        let nameEnd = nameStart + 1;
+        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        const open = skipBlanks(masked, nameEnd);
+        if (masked.charCodeAt(open) !== 0x28) break;
+        pushSite(sites, masked, nameStart, nameEnd, line, -1); // followed by blanks and `(`
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
-        const close = matchParen(masked, open);
+        const close = parameterList(masked, open, le, line, sites);
         params.push({ open, close: close < 0 ? le : close, line });
-        parameterSites(masked, open, close < 0 ? le : close, line, sites);
-        for (const d of pendingDecorators) decorated.push({ decorator: d, fn: m[1] });
-        pendingDecorators = [];
+        for (const d of pendingDecorators) decorated.push({ decorator: d, fn: masked.slice(nameStart, nameEnd) });
+        if (pendingDecorators.length) pendingDecorators = [];
         continue;
       }
     }
     // `for a, b in …`, `with … as x`, `except … as e` (also `async for`/`async with`).
-    if (c === 0x66 || c === 0x77 || c === 0x65 || c === 0x61) {
-      HEAD_KEYWORD.lastIndex = j;
-      const k = HEAD_KEYWORD.exec(masked);
-      if (k) {
-        const end = k[1] === 'for' ? masked.indexOf(' in', HEAD_KEYWORD.lastIndex) : logicalLineEnd(masked, j);
-        if (k[1] === 'for') targetSites(masked, HEAD_KEYWORD.lastIndex, end < 0 || end > le ? le : end, line, sites);
-        else {
-          AS_TARGET.lastIndex = 0;
-          const statement = masked.slice(j, end);
-          for (let a = AS_TARGET.exec(statement); a; a = AS_TARGET.exec(statement)) {
-            const at = j + a.index + a[0].length - a[1].length;
-            sites.push(at, line, -1);
-          }
-        }
-        continue;
-      }
+    const keywordEnd = headKeyword(masked, j, c);
+    if (keywordEnd >= 0) {
+      if (masked.charCodeAt(keywordEnd - 1) === 0x72 /* for */) {
+        const end = masked.indexOf(' in', keywordEnd);
+        targetSites(masked, keywordEnd, end < 0 || end > le ? le : end, line, sites);
+      } else asTargets(masked, j, logicalLineEnd(masked, j), line, sites);
+      continue;
     }
     if (!isIdentStart(c)) continue;
-    SPANS.length = 0;
-    if (assignmentValue(masked, j, le, SPANS) < 0) continue;
-    for (let i = 0; i < SPANS.length; i += 2) sites.push(SPANS[i], line, -1);
+    // A name, then what may make the statement an assignment; anything else cannot (see assignmentValue).
+    let k = j + 1;
+    while (k < le && isIdentChar(masked.charCodeAt(k))) k++;
+    const nameEnd = k;
+    while (k < le && isSpace(masked.charCodeAt(k))) k++;
+    const next = masked.charCodeAt(k);
+    if (next === 0x2c /* , */) tupleLines.push(line);
+    else if (next === 0x3d || next === 0x3a || isOperatorStart(next)) {
+      const key = nameKey(c, nameEnd - j);
+      assignNext[line] = assignFirst[key];
+      assignFirst[key] = line;
+      assignStart[line] = j;
+    } else continue;
     // Module-level settings (`DEBUG = …`): counted to tell a settings module.
-    if (j === ls && c >= 0x41 && c <= 0x5a && SETTINGS.has(masked.slice(SPANS[0], SPANS[1]))) settingsAssignments++;
+    if (j === ls && c >= 0x41 && c <= 0x5a) {
+      SPANS.length = 0;
+      if (assignmentValue(masked, j, le, SPANS) >= 0 && SETTINGS.has(masked.slice(SPANS[0], SPANS[1]))) settingsAssignments++;
+    }
   }
 
   const context: PythonContext = {
     masked, lineStarts, lineEnds, imports, targetImports: new Map(), stars, instances: new Map(), classes, scopes, params,
     celeryTasks: new Set(), importLines, aliases: new Map(), django, celery, settingsLike: settingsAssignments >= 2,
-    sites, bindings: null, asked: new Set(),
+    sites, assignFirst, assignNext, assignStart, tupleLines, bindings: null, asked: new Set(),
   };
 
+  // Imports that can lead to a rule's name, and those that rename a rule's own name (`gettext_lazy
+  // as _`, which need their own trigger).
   for (const [local, qualified] of imports) {
-    const base = effectiveImport(qualified);
+    const name = normalizeQualified(qualified);
+    const base = effectiveImport(qualified, name);
     const dot = base.indexOf('.');
     if (TARGET_ROOTS.has(dot < 0 ? base : base.slice(0, dot))) context.targetImports.set(local, base);
+    if (TARGETS.has(name) && local !== name.slice(name.lastIndexOf('.') + 1)) context.aliases.set(local, name);
   }
   // Instances: `order_paid = Signal()`, `register = template.Library()`, `app = Celery('proj')`.
   for (const [name, chain] of instanceAssignments(context)) {
@@ -416,7 +539,8 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     const name = r.kind === 'qualified' ? r.name : r.kind === 'unbound' ? SHORT_FORMS.get(decorator)?.name : undefined;
     if (name === 'celery.shared_task' || name === 'celery.Celery().task') context.celeryTasks.add(fn);
   }
-  // Class kinds, in file order so subclasses of local models are models too.
+  // Class kinds, in file order so subclasses of local models are models too. Only the classes named
+  // as a base somewhere are remembered by name.
   const localKinds = new Map<string, ClassKind | null>();
   const baseKinds = new Map<string, ClassKind | null>(); // `models.Model` is a base of half the classes
   for (const cls of classes) {
@@ -429,14 +553,22 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         break;
       }
     }
-    localKinds.set(cls.name, cls.kind);
-  }
-  // Imports that rename a rule's own name (`gettext_lazy as _`) need their own trigger.
-  for (const [local, qualified] of imports) {
-    const name = normalizeQualified(qualified);
-    if (TARGETS.has(name) && local !== name.slice(name.lastIndexOf('.') + 1)) context.aliases.set(local, name);
+    if (localBases.size && localBases.has(cls.name)) localKinds.set(cls.name, cls.kind);
   }
   return context;
+}
+
+/** The class names of INSTANCE_CLASSES by every module (or class) path leading to them: `django.dispatch` → `Signal`. */
+const INSTANCE_CLASSES_UNDER = new Map<string, string[]>();
+for (const cls of INSTANCE_CLASSES.keys()) {
+  const name = cls.slice(cls.lastIndexOf('.') + 1);
+  for (let i = cls.indexOf('.'); ; i = cls.indexOf('.', i + 1)) {
+    const path = i < 0 ? cls : cls.slice(0, i);
+    const list = INSTANCE_CLASSES_UNDER.get(path);
+    if (!list) INSTANCE_CLASSES_UNDER.set(path, [name]);
+    else if (!list.includes(name)) list.push(name);
+    if (i < 0) break;
+  }
 }
 
 /** `name = Signal(…)`-style assignments of the classes rules follow, found by searching for the class names. */
@@ -446,9 +578,7 @@ function instanceAssignments(context: PythonContext): [string, string][] {
   // Only classes the file can name: imported themselves, or their module (or a parent) imported.
   const reachable = new Set<string>();
   for (const qualified of context.imports.values()) {
-    for (const cls of INSTANCE_CLASSES.keys()) {
-      if (cls === qualified || cls.startsWith(`${qualified}.`)) reachable.add(cls.slice(cls.lastIndexOf('.') + 1));
-    }
+    for (const cls of INSTANCE_CLASSES_UNDER.get(qualified) ?? []) reachable.add(cls);
   }
   for (const cls of reachable) {
     for (let o = masked.indexOf(cls); o >= 0; o = masked.indexOf(cls, o + cls.length)) {
@@ -470,38 +600,161 @@ function instanceAssignments(context: PythonContext): [string, string][] {
 
 /** Where the file binds `name` itself, with the scope of each binding. Import statements do not count: imports say what a name is. */
 export function bindingsOf(context: PythonContext, name: string): Shadow[] {
-  context.asked.add(name);
   const cache = (context.bindings ??= new Map());
   let list = cache.get(name);
   if (!list) {
-    // Only the sites spelling `name` (compared in place, no per-site strings): most names are never asked about.
+    context.asked.add(name);
+    // Only the sites spelling `name` (compared in place, no per-site strings), found through the
+    // chains by first letter and length: most names are never asked about.
     list = [];
-    const { sites, masked } = context;
-    const first = name.charCodeAt(0), n = name.length;
-    for (let i = 0; i < sites.length; i += 3) {
-      const start = sites[i];
-      if (masked.charCodeAt(start) !== first || isIdentChar(masked.charCodeAt(start + n)) || !masked.startsWith(name, start)) continue;
-      const line = sites[i + 1], paramOf = sites[i + 2];
-      // Scopes are worked out now only for parameters; others lazily below (most are never needed).
-      list.push({ line, scope: paramOf >= 0 ? paramOf : UNRESOLVED });
+    const { sites, masked, lineEnds } = context;
+    const n = name.length;
+    const key = nameKey(name.charCodeAt(0), n);
+    const chains = (context.siteChains ??= chainSites(context));
+    for (let s = chains.first[key]; s >= 0; s = chains.next[s]) {
+      const start = sites[SITE * s];
+      if (sites[SITE * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
+      const line = sites[SITE * s + 2], paramOf = sites[SITE * s + 3];
+      list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
+    // Assignments to it: the statements starting with a name of its letter and length, read now.
+    const { assignNext, assignStart } = context;
+    for (let line = context.assignFirst[key]; line >= 0; line = assignNext[line]) {
+      const j = assignStart[line];
+      if (isIdentChar(masked.charCodeAt(j + n)) || !masked.startsWith(name, j)) continue;
+      SPANS.length = 0;
+      if (assignmentValue(masked, j, lineEnds[line], SPANS) >= 0) list.push({ line, scope: scopeOfLine(context, line) });
+    }
+    if (list.length === 0) list = NONE;
     cache.set(name, list);
-  }
-  if (list.length === 0) return NONE;
-  for (const b of list) {
-    if (b.scope !== UNRESOLVED) continue;
-    const indent = indentWidth(context.masked, context.lineStarts[b.line], context.lineEnds[b.line]);
-    b.scope = indent === 0 ? -1 : enclosingScope(context, b.line, indent);
   }
   return list;
 }
 
 const NONE: Shadow[] = [];
-const UNRESOLVED = Number.MIN_SAFE_INTEGER;
+
+/** The scope a statement on `line` binds in (see enclosingScope). */
+function scopeOfLine(context: PythonContext, line: number): number {
+  const indent = indentWidth(context.masked, context.lineStarts[line], context.lineEnds[line]);
+  return indent === 0 ? -1 : enclosingScope(context, line, indent);
+}
+
+/** Numbers a site takes in PythonContext.sites. */
+const SITE = 5;
+
+/** Records a site: the name [start, end) of `t` bound on `line` (a parameter of the `def` on `paramOf`, or -1), with its nameKey. */
+function pushSite(sites: number[], t: string, start: number, end: number, line: number, paramOf: number): void {
+  sites.push(start, end, line, paramOf, nameKey(t.charCodeAt(start), end - start));
+}
+
+/** Buckets of names by first letter and length (see nameKey). */
+const NAME_KEYS = 2048;
+
+/** The bucket of a name (an identifier: its first character code and length), collisions allowed. */
+function nameKey(first: number, length: number): number {
+  return ((first & 0x7f) | (Math.min(length, 15) << 7)) & (NAME_KEYS - 1);
+}
+
+/**
+ * Chains the sites by nameKey of the name there (the identifier starting at the site), after
+ * adding the targets of tuple assignments (`a, b = …`): once per context, on the first question.
+ */
+function chainSites(context: PythonContext): { first: Int32Array; next: Int32Array } {
+  const { sites, masked, lineStarts, lineEnds } = context;
+  for (const line of context.tupleLines) {
+    const le = lineEnds[line];
+    let j = lineStarts[line];
+    while (j < le && isSpace(masked.charCodeAt(j))) j++;
+    SPANS.length = 0;
+    if (assignmentValue(masked, j, le, SPANS) < 0) continue;
+    for (let i = 0; i < SPANS.length; i += 2) pushSite(sites, masked, SPANS[i], SPANS[i + 1], line, -1);
+  }
+  const count = sites.length / SITE;
+  const first = new Int32Array(NAME_KEYS).fill(-1);
+  const next = new Int32Array(count);
+  for (let s = count - 1; s >= 0; s--) {
+    const key = sites[SITE * s + 4];
+    next[s] = first[key];
+    first[key] = s;
+  }
+  return { first, next };
+}
 
 /** Whether the file binds `name` anywhere itself. */
 export function isBound(context: PythonContext, name: string): boolean {
   return bindingsOf(context, name).length > 0;
+}
+
+/**
+ * The `)` matching the `(` at `open` (as matchParen finds it), recording on the way the parameter
+ * names of the list (as parameterSites); without one, the names up to `le` only, and -1.
+ */
+function parameterList(t: string, open: number, le: number, line: number, sites: number[]): number {
+  const mark = sites.length;
+  const limit = Math.min(t.length, open + MAX_STATEMENT);
+  let depth = 0;
+  let expectName = true;
+  for (let i = open + 1; i < limit; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && c === 0x2c) expectName = true;
+    else if (depth === 0 && expectName && isIdentStart(c)) {
+      const start = i;
+      while (i < limit && isIdentChar(t.charCodeAt(i))) i++;
+      pushSite(sites, t, start, i, line, line);
+      expectName = false;
+      i--;
+    } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
+  }
+  sites.length = mark;
+  parameterSites(t, open, le, line, sites);
+  return -1;
+}
+
+/**
+ * The bases of a class whose `(` is at `open`: the dotted name each top-level item of the list
+ * starts with (items with `=`, such as `metaclass=M`, left out). The list ends at the matching `)`,
+ * or without one at `le`. Undotted names also go to `local`. Reads in place, no strings but the names.
+ */
+function readBases(t: string, open: number, le: number, bases: string[], local: Set<string>): void {
+  const close = matchParen(t, open);
+  const end = close < 0 ? le : close;
+  let depth = 0;
+  let from = open + 1;
+  let keyword = false;
+  for (let i = open + 1; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x3d) keyword = true;
+    else if (c === 0x2c && depth === 0) {
+      if (!keyword) baseOf(t, from, i, bases, local);
+      from = i + 1;
+      keyword = false;
+    }
+  }
+  if (!keyword) baseOf(t, from, end, bases, local);
+}
+
+/** The dotted name item [from, to) of a base list starts with, after blanks (as String.prototype.trim sees them). */
+function baseOf(t: string, from: number, to: number, bases: string[], local: Set<string>): void {
+  let k = from;
+  while (k < to && isTrimmed(t.charCodeAt(k))) k++;
+  if (k >= to || !isWordStart(t.charCodeAt(k))) return;
+  let e = k + 1;
+  while (e < to && (isWordChar(t.charCodeAt(e)) || t.charCodeAt(e) === 0x2e)) e++;
+  const base = t.slice(k, e);
+  bases.push(base);
+  if (!base.includes('.')) local.add(base);
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Records the parameter names of the list between `open` and `close`. */
@@ -516,7 +769,7 @@ function parameterSites(t: string, open: number, close: number, line: number, si
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
       while (i < close && isIdentChar(t.charCodeAt(i))) i++;
-      sites.push(start, line, line);
+      pushSite(sites, t, start, i, line, line);
       expectName = false;
       i--;
     } else if (!isSpace(c) && c !== 0x2a && c !== 0x2f && c !== 0x0a && c !== 0x0d && c !== 0x5c) expectName = false;
@@ -529,7 +782,7 @@ function targetSites(t: string, from: number, to: number, line: number, sites: n
     if (!isIdentStart(t.charCodeAt(i)) || (i > from && isIdentChar(t.charCodeAt(i - 1)))) continue;
     const start = i;
     while (i < to && isIdentChar(t.charCodeAt(i))) i++;
-    sites.push(start, line, -1);
+    pushSite(sites, t, start, i, line, -1);
   }
 }
 
@@ -638,41 +891,58 @@ export function resolveChain(context: PythonContext, segments: readonly string[]
 }
 
 /**
- * The hot path of resolveChain for detection: the rule whose name `root` + `rest` (`.atomic`)
- * spells, `'unbound'` when the root is neither imported nor bound by the file and `chainText` (the
- * dotted name as written, on line [ls, le) of `t`) is a short form, else undefined. Cheap for the
- * common misses (`self.x.get`, `Order.objects.filter`).
+ * The hot path of resolveChain for detection: the rule that `chainText` (a dotted name as written
+ * on line [ls, le) of `t`: `transaction.atomic`, `post_save`) spells, `'unbound'` when its root is
+ * neither imported nor bound by the file and it is a short form, else undefined. What the name
+ * stands for is worked out once per name and file; only whether the file rebinds the root where
+ * the line can see it is checked per line. Cheap for the common misses (`self.x.get`).
  */
-export function targetRule(context: PythonContext, root: string, rest: string, line: number, t: string, ls: number, le: number,
-  chainText: string): string | 'unbound' | undefined {
-  if (context.imports.has(root)) {
-    const base = context.targetImports.get(root);
-    if (base === undefined) return undefined;
-    const ruleId = TARGETS_BY_BASE.get(base)?.get(rest);
-    if (ruleId && isShadowed(context, root, line, t, ls, le)) return undefined;
-    return ruleId;
-  }
+export function targetRule(context: PythonContext, chainText: string, line: number, t: string, ls: number, le: number): string | 'unbound' | undefined {
+  const memo = (context.chainTargets ??= new Map());
+  let target = memo.get(chainText);
+  if (target === undefined) memo.set(chainText, (target = chainTarget(context, chainText)));
+  if (target.ruleId === undefined || target.check === null) return target.ruleId;
+  // The root's bindings, kept with the name (bindingsOf makes them on the first question).
+  const bindings = (target.bindings ??= bindingsOf(context, target.root));
+  if (target.check === 'bound') return bindings.length ? undefined : 'unbound';
+  return bindings.length && isShadowedIn(context, bindings, line, t, ls, le) ? undefined : target.ruleId;
+}
+
+/** What a dotted name stands for in the file, and what remains to check per line (see targetRule). */
+interface ChainTarget {
+  root: string;
+  ruleId: string | undefined;
+  /** `shadowed`: an imported root, unless the file rebinds it where the line can see it; `bound`: a short form, unless the file binds its root. */
+  check: 'shadowed' | 'bound' | null;
+  bindings?: Shadow[];
+}
+
+function chainTarget(context: PythonContext, chainText: string): ChainTarget {
+  const dot = chainText.indexOf('.');
+  const root = dot < 0 ? chainText : chainText.slice(0, dot);
+  const rest = dot < 0 ? '' : chainText.slice(dot);
+  const base = context.targetImports.get(root);
+  if (base !== undefined) return { root, ruleId: TARGETS_BY_BASE.get(base)?.get(rest), check: 'shadowed' };
+  if (context.imports.has(root)) return { root, ruleId: undefined, check: null };
   const instance = context.instances.get(root);
-  if (instance !== undefined) return TARGETS_BY_BASE.get(instance)?.get(rest);
+  if (instance !== undefined) return { root, ruleId: TARGETS_BY_BASE.get(instance)?.get(rest), check: null };
   for (const module of context.stars) {
     const ruleId = TARGETS.get(normalizeQualified(`${module}.${root}${rest}`));
-    if (ruleId) return ruleId;
+    if (ruleId) return { root, ruleId, check: null };
   }
   // Only a short form (`transaction.atomic`, `post_save`) can stand for a rule without its import.
-  if (!SHORT_FORMS.has(chainText)) return undefined;
-  return isBound(context, root) ? undefined : 'unbound';
+  if (!SHORT_FORMS.has(chainText)) return { root, ruleId: undefined, check: null };
+  return { root, ruleId: 'unbound', check: 'bound' };
 }
 
-/** An import's qualified name as rules see it: re-exports normalised; a project's Celery app as an instance of Celery. */
-function effectiveImport(qualified: string): string {
+/** An import's qualified name as rules see it (`normalized`: with re-exports normalised); a project's Celery app as an instance of Celery. */
+function effectiveImport(qualified: string, normalized: string): string {
   if (qualified.includes('celery') && /(^|\.)celery\.\w+$/.test(qualified) && !/^celery\.(shared_task|Celery|schedules)$/.test(qualified)) return 'celery.Celery()';
-  return normalizeQualified(qualified);
+  return normalized;
 }
 
-/** Whether `name`, imported, is rebound by the file where line [ls, le) of `t` can see it. */
-function isShadowed(context: PythonContext, name: string, line: number, t: string, ls: number, le: number): boolean {
-  const list = bindingsOf(context, name);
-  if (list.length === 0) return false;
+/** Whether `list` (the bindings of an imported name) rebinds it where line [ls, le) of `t` can see it. */
+function isShadowedIn(context: PythonContext, list: readonly Shadow[], line: number, t: string, ls: number, le: number): boolean {
   let scope: number | undefined;
   for (const s of list) {
     if (s.line > line) continue;

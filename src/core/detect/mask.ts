@@ -123,7 +123,7 @@ function scanString(text: string, q: number, formatted: boolean, depthLimit = 4)
  * once passed; the regions to blank are collected, then applied in one go.
  */
 export function maskPython(text: string): string {
-  const regions: number[] = []; // start, end, spans-lines triples (contents of strings, whole comments)
+  const regions = REGIONS.reset();
   const n = text.length;
   const hasCR = text.includes('\r');
   let nextHash = text.indexOf('#');
@@ -147,7 +147,7 @@ export function maskPython(text: string): string {
         const cr = text.lastIndexOf('\r', e);
         if (cr >= p) e = text.indexOf('\r', p);
       }
-      regions.push(p, e, 0);
+      regions.add(p, e, 0);
       i = e;
       continue;
     }
@@ -163,49 +163,96 @@ export function maskPython(text: string): string {
       const end = close < 0 ? n : close;
       if (nextBackslash < 0 || nextBackslash >= end) {
         if (triple) {
-          if (end > contentStart) regions.push(contentStart, end, lineEnd >= 0 && lineEnd < end ? 1 : 0);
+          if (end > contentStart) regions.add(contentStart, end, lineEnd >= 0 && lineEnd < end ? 1 : 0);
           i = close < 0 ? n : close + 3;
           continue;
         }
         if (lineEnd < 0 || lineEnd > end) {
-          if (end > contentStart) regions.push(contentStart, end, 0);
+          if (end > contentStart) regions.add(contentStart, end, 0);
           i = close < 0 ? n : close + 1;
           continue;
         }
         // Unterminated on its line: it ends there.
-        if (lineEnd > contentStart) regions.push(contentStart, lineEnd, 0);
+        if (lineEnd > contentStart) regions.add(contentStart, lineEnd, 0);
         i = lineEnd;
         continue;
       }
     }
     const s = scanString(text, p, formatted);
-    if (s.contentEnd > s.contentStart) regions.push(s.contentStart, s.contentEnd, s.multiline ? 1 : 0);
+    if (s.contentEnd > s.contentStart) regions.add(s.contentStart, s.contentEnd, s.multiline ? 1 : 0);
     i = Math.max(s.end, p + 1);
   }
   if (regions.length === 0) return text;
-  return applyMask(text, regions);
+  return applyMask(text, regions.data, regions.length);
 }
 
+/**
+ * The regions to blank: (start, end, spans-lines) triples — contents of strings, whole comments.
+ * Kept from one call to the next (masking runs on every edit of a document) up to a size: a
+ * growing array of a few hundred kilobytes per call lands in fresh memory each time.
+ */
+class Regions {
+  data = new Int32Array(3 * 4096);
+  length = 0;
+
+  reset(): this {
+    if (this.data.length > 3 * 256 * 1024) this.data = new Int32Array(3 * 4096);
+    this.length = 0;
+    return this;
+  }
+
+  add(start: number, end: number, spansLines: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data, k = this.length;
+    d[k] = start;
+    d[k + 1] = end;
+    d[k + 2] = spansLines;
+    this.length = k + 3;
+  }
+}
+
+const REGIONS = new Regions();
+
+/**
+ * The buffer texts are blanked in, kept from one call to the next (masking runs on every edit of a
+ * document): writing into memory already touched costs a fraction of writing into a new
+ * allocation of the same size. Kept up to a size; larger texts get a buffer of their own.
+ */
+const KEPT_BUFFER_BYTES = 1024 * 1024;
+let kept: Buffer | null = null;
+
 /** Blanks `regions` of `text` (keeping line breaks inside those that span lines): one copy into a buffer, one decode — no rope to flatten later. */
-function applyMask(text: string, regions: number[]): string {
+function applyMask(text: string, regions: Int32Array, count: number): string {
   // Node's Buffer copies UTF-16 code units as they are (lone surrogates included); the browser host has none.
-  if (typeof Buffer === 'undefined') return applyMaskByConcat(text, regions);
-  const buf = Buffer.from(text, 'utf16le');
+  if (typeof Buffer === 'undefined') return applyMaskByConcat(text, regions, count);
+  const bytes = 2 * text.length;
+  let buf: Buffer;
+  if (bytes > KEPT_BUFFER_BYTES) buf = Buffer.allocUnsafeSlow(bytes);
+  else {
+    if (!kept || kept.length < bytes) kept = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * (kept?.length ?? 0), 64 * 1024));
+    buf = kept;
+  }
+  buf.write(text, 0, 'utf16le');
   const u = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
-  for (let r = 0; r < regions.length; r += 3) {
+  for (let r = 0; r < count; r += 3) {
     const from = regions[r], to = regions[r + 1];
     if (regions[r + 2]) {
       for (let k = from; k < to; k++) if (u[k] !== 0x0a && u[k] !== 0x0d) u[k] = 0x20;
-    } else u.fill(0x20, from, to);
+    } else if (to - from > 64) u.fill(0x20, from, to);
+    else for (let k = from; k < to; k++) u[k] = 0x20; // most strings are short: a loop costs less than the call
   }
-  return buf.toString('utf16le');
+  return buf.toString('utf16le', 0, bytes);
 }
 
 /** applyMask without Buffer (browser host): concatenation builds a rope that V8 flattens once, on first use. */
-function applyMaskByConcat(text: string, regions: number[]): string {
+function applyMaskByConcat(text: string, regions: Int32Array, count: number): string {
   let out = '';
   let copied = 0;
-  for (let r = 0; r < regions.length; r += 3) {
+  for (let r = 0; r < count; r += 3) {
     const from = regions[r], to = regions[r + 1];
     out += text.slice(copied, from);
     out += regions[r + 2] ? blankKeepingBreaks(text.slice(from, to)) : spaces(to - from);

@@ -65,6 +65,24 @@ function keywordBefore(t: string, start: number, ls: number, keyword: string): b
   return true;
 }
 
+/** keywordBefore for `def` or `class`, reading the word before `start` once. */
+function defOrClassBefore(t: string, start: number, ls: number): boolean {
+  const k = prevNonSpace(t, start, ls);
+  if (k < ls || k === start - 1) return false;
+  const c = t.charCodeAt(k);
+  if (c === 0x66 /* f */) return wordEndingAt(t, k, ls, 'def');
+  if (c === 0x73 /* s */) return wordEndingAt(t, k, ls, 'class');
+  return false;
+}
+
+/** Whether `word` ends at `k` on the line starting at `ls`, not preceded by an identifier character. */
+function wordEndingAt(t: string, k: number, ls: number, word: string): boolean {
+  const from = k - word.length + 1;
+  if (from < ls || (from > ls && isIdentChar(t.charCodeAt(from - 1)))) return false;
+  for (let i = 0; i < word.length; i++) if (t.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 function lineHead(t: string, ls: number, le: number): number {
   return nextNonSpace(t, ls, le);
 }
@@ -193,7 +211,7 @@ export class PythonDetector {
   matchAlias(t: string, ls: number, le: number, line: number, p: number, word: string): Hit | null {
     const e = p + word.length;
     if (t.charCodeAt(p - 1) === DOT) return null;
-    if (keywordBefore(t, p, ls, 'def') || keywordBefore(t, p, ls, 'class') || isBindingPosition(t, p, e, ls, le)) return null;
+    if (defOrClassBefore(t, p, ls) || isBindingPosition(t, p, e, ls, le)) return null;
     const r = resolveChain(this.env.context, [word], line, indentWidth(t, ls, le));
     if (r.kind !== 'qualified') return null;
     const ruleId = TARGETS.get(r.name);
@@ -219,12 +237,9 @@ export class PythonDetector {
     const start = chain.start;
     // `atomic = False`, `f(action="store_true")` bind a name; `app.conf.beat_schedule = {…}` uses one.
     if (start === p && isBindingPosition(t, start, e, ls, le)) return null;
-    if (keywordBefore(t, start, ls, 'def') || keywordBefore(t, start, ls, 'class')) return null;
-    const dot = start === p ? -1 : t.indexOf('.', start);
-    const root = dot < 0 ? word : t.slice(start, dot);
-    const rest = dot < 0 ? '' : t.slice(dot, e);
-    const text = dot < 0 ? word : t.slice(start, e);
-    const ruleId = targetRule(this.env.context, root, rest, line, t, ls, le, text);
+    if (defOrClassBefore(t, start, ls)) return null;
+    const text = start === p ? word : t.slice(start, e);
+    const ruleId = targetRule(this.env.context, text, line, t, ls, le);
     if (ruleId === 'unbound') {
       const short = SHORT_FORMS.get(text);
       if (!short || (short.decoratorOnly && !isDecorator(t, start, ls))) return null;
@@ -328,7 +343,7 @@ export class PythonDetector {
     const m = attr.exec(t);
     if (!m || attr.lastIndex > le) return null;
     const chain = chainStart(t, p, ls);
-    if (chain.opaque || keywordBefore(t, chain.start, ls, 'def') || keywordBefore(t, chain.start, ls, 'class')) return null;
+    if (chain.opaque || defOrClassBefore(t, chain.start, ls)) return null;
     const segments = t.slice(chain.start, e).split('.');
     const r = resolveChain(this.env.context, segments, line, indentWidth(t, ls, le));
     const ok = (r.kind === 'qualified' && r.name === 'django.conf.settings') || (r.kind === 'unbound' && segments.length === 1);

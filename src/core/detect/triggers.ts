@@ -62,7 +62,7 @@ export const INSTANCE_CLASSES = new Map<string, string>([
 ]);
 
 /** Module paths Django re-exports under another name. */
-const MODULE_ALIASES: [string, string][] = [
+const MODULE_ALIASES: [string, string][] = [ // all under `django.` (normalizeQualified relies on it)
   ['django.contrib.gis.db.models', 'django.db.models'],
   ['django.db.models.fields.related', 'django.db.models'],
   ['django.db.models.base', 'django.db.models'],
@@ -73,6 +73,7 @@ const MODULE_ALIASES: [string, string][] = [
 ];
 
 export function normalizeQualified(name: string): string {
+  if (!name.startsWith('django.')) return name; // where all the aliases are
   for (const [from, to] of MODULE_ALIASES) {
     if (name.startsWith(from) && (name.length === from.length || name.charCodeAt(from.length) === 0x2e)) return to + name.slice(from.length);
   }
@@ -177,19 +178,30 @@ export interface WordInfo {
   def?: { ruleId: string; level: 'any' | 'django' };
 }
 
-const WORD_INFO = new Map<string, WordInfo>();
+// Looked up once per trigger-regex match, with a word just cut from the text: a small hash table
+// on first letter, last letter and length (then the words compared) costs less than a Map, which
+// hashes every character of the new string first.
+const WORD_BUCKETS = 1024;
+const WORD_INFO: ((string | WordInfo)[] | undefined)[] = new Array(WORD_BUCKETS).fill(undefined);
+
+function wordBucket(word: string): number {
+  const n = word.length;
+  return (word.charCodeAt(0) * 31 + word.charCodeAt(n - 1) * 7 + n * 131) & (WORD_BUCKETS - 1);
+}
+
 for (const word of PYTHON_TRIGGER_WORDS) {
-  WORD_INFO.set(word, {
+  const info: WordInfo = {
     special: SPECIAL_WORDS.includes(word), target: TARGET_WORDS.has(word), methods: METHODS.get(word), setting: SETTINGS.get(word),
     attribute: ATTRIBUTES.get(word), kwarg: KWARGS.get(word), def: DEFS.get(word),
-  });
+  };
+  (WORD_INFO[wordBucket(word)] ??= []).push(word, info);
 }
 const SPECIAL_INFO: WordInfo = { special: true, target: false };
 
 /** What a trigger word may be, or undefined for words no rule cares about. */
 export function wordInfo(word: string): WordInfo | undefined {
-  const info = WORD_INFO.get(word);
-  if (info) return info;
+  const bucket = word.length ? WORD_INFO[wordBucket(word)] : undefined;
+  if (bucket) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === word) return bucket[i + 1] as WordInfo;
   if (word.startsWith('clean_') || word.startsWith('validate_')) return SPECIAL_INFO;
   const setting = settingRule(word);
   return setting ? { special: false, target: false, setting } : undefined;
