@@ -324,6 +324,19 @@ describe('detection: incremental re-detection', () => {
     assert.deepEqual(after.detections(), []);
   });
 
+  it('still knows what kept lines depend on after an unrelated edit (two edits in a row)', () => {
+    const text = 'def f():\n    cache.set("k", 1)\n\ndef g():\n    pass\n\ndef h():\n    return 1\n';
+    const first = analyzeDocument(text, 'm.py');
+    assert.deepEqual(first.detections().map(d => d.ruleId), ['cache-api']);
+    // An edit that touches no name the kept lines depend on: f's detection is kept, not re-detected.
+    const second = analyzeDocument(text.replace('return 1', 'return 2'), 'm.py', first);
+    assert.deepEqual(second.detections().map(d => d.ruleId), ['cache-api']);
+    // Then g binds `cache`: f's kept line depended on that name, so it must be looked at again.
+    const third = analyzeDocument(second.text.replace('    pass', '    cache = {}'), 'm.py', second);
+    assert.deepEqual(third.detections(), analyzeDocument(third.text, 'm.py').detections());
+    assert.deepEqual(third.detections(), []);
+  });
+
   it('after random edits of a real module (LF and CRLF), equals a full re-detection every time', () => {
     const source = fs.readFileSync(path.join(SHOP, 'orders/views.py'), 'utf8');
     let seed = 7;

@@ -226,6 +226,9 @@ export class DocumentAnalysis {
     const tail: Detection[] = [];
     for (const d of old) if (d.line >= pn - suffix) tail.push({ ...d, line: d.line + delta });
     this.all = kept.concat(middle, tail);
+    // The kept lines still depend on the names the previous version looked up for them: the next
+    // edit is checked against those too (a superset only costs a full re-detection now and then).
+    if (looked && this.context) for (const name of looked) this.context.asked.add(name);
   }
 }
 
