@@ -76,7 +76,6 @@ export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
 export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private view: StudyPlanView | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   /** Set by the quiz feature. */
   quizTopic: ((topic: string) => void) | undefined;
 
@@ -151,6 +150,5 @@ export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Dis
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -17,7 +17,6 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
   private panel: vscode.WebviewPanel | undefined;
   private session: QuizSession | undefined;
   private ready = false;
-  private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly review: ReviewModel, private readonly log: Log) {}
@@ -149,6 +148,6 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of [...this.disposables, ...this.panelDisposables]) d.dispose();
+    for (const d of this.panelDisposables) d.dispose();
   }
 }
