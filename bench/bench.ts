@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { measure, type BenchRow } from './harness';
+import { measure, summarize, type BenchRow } from './harness';
 import { buildIndex } from '../src/core/parse/buildIndex';
 import { parseIndexJson } from '../src/core/indexFile';
 import { Library } from '../src/core/library';
@@ -105,12 +105,11 @@ function activationRows(): BenchRow[] {
     return [];
   }
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'output', 'activation.json'), 'utf8')) as { runs: { ms: number; moduleLoadMs: number; activateMs: number; cpuMs?: number }[] };
-  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => summarize(xs).p50;
   const ms = file.runs.map(r => r.ms);
   const cpu = file.runs.flatMap(r => (r.cpuMs === undefined ? [] : [r.cpuMs]));
   const detail = `${ms.length} host startups (p99 = slowest); medians: module load ${median(file.runs.map(r => r.moduleLoadMs)).toFixed(1)} + activate() ${median(file.runs.map(r => r.activateMs)).toFixed(1)} ms${cpu.length ? `, CPU ${median(cpu).toFixed(1)} ms` : ''}`;
-  return [{ name: 'activation (own code, in the test host)', detail, p50: median(ms), p99: Math.max(...ms), mean: ms.reduce((a, b) => a + b, 0) / ms.length, runs: ms.length, target: { p50: 10 } }];
+  return [{ name: 'activation (own code, in the test host)', detail, ...summarize(ms), target: { p50: 10 } }];
 }
 
 function print(rows: BenchRow[]): void {

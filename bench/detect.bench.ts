@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measure, type BenchRow } from './harness';
+import { measure, summarize, type BenchRow } from './harness';
 import { analyzeDocument, type DocumentAnalysis } from '../src/core/detect/analysis';
 import { hoverAt } from '../src/core/detect/hover';
 import { scanDirectory } from '../src/core/detect/scanFs';
@@ -252,12 +252,11 @@ function pairedRatios(a: () => unknown, b: () => unknown, runs: number): number[
   for (let i = 0; i < 5; i++) { a(); b(); }
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) ratios.push(time(a) / time(b));
-  return ratios.sort((x, y) => x - y);
+  return ratios;
 }
 
 function ratioRow(name: string, detail: string, ratios: number[]): BenchRow {
-  const pick = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
-  return { name, detail, p50: pick(0.5), p99: pick(0.99), mean: ratios.reduce((x, y) => x + y, 0) / ratios.length, runs: ratios.length, unit: '×', target: { p50: 3 } };
+  return { name, detail, ...summarize(ratios), unit: '×', target: { p50: 3 } };
 }
 
 export function detectBench(): BenchRow[] {

@@ -23,7 +23,12 @@ export function measure(name: string, detail: string, fn: (i: number) => unknown
     fn(i);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { name, detail, p50: pick(0.5), p99: pick(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length, runs };
+  return { name, detail, ...summarize(times) };
+}
+
+/** p50, p99 (nearest rank, so the largest of fewer than 100 samples), mean and count of samples. */
+export function summarize(samples: readonly number[]): Pick<BenchRow, 'p50' | 'p99' | 'mean' | 'runs'> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: pick(0.5), p99: pick(0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, runs: sorted.length };
 }
