@@ -59,10 +59,7 @@ function callAt(t: string, i: number, le: number): boolean {
 function keywordBefore(t: string, start: number, ls: number, keyword: string): boolean {
   const k = prevNonSpace(t, start, ls);
   if (k < ls || k === start - 1) return false; // a keyword is followed by whitespace
-  const from = k - keyword.length + 1;
-  if (from < ls || (from > ls && isIdentChar(t.charCodeAt(from - 1)))) return false;
-  for (let i = 0; i < keyword.length; i++) if (t.charCodeAt(from + i) !== keyword.charCodeAt(i)) return false;
-  return true;
+  return wordEndingAt(t, k, ls, keyword);
 }
 
 /** keywordBefore for `def` or `class`, reading the word before `start` once. */
