@@ -233,7 +233,7 @@ function applyMask(text: string, regions: Int32Array, count: number): string {
   let buf: Buffer;
   if (bytes > KEPT_BUFFER_BYTES) buf = Buffer.allocUnsafeSlow(bytes);
   else {
-    if (!kept || kept.length < bytes) kept = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * (kept?.length ?? 0), 64 * 1024));
+    if (!kept || kept.length < bytes) kept = Buffer.allocUnsafeSlow(Math.min(KEPT_BUFFER_BYTES, Math.max(bytes, 2 * (kept?.length ?? 0), 64 * 1024)));
     buf = kept;
   }
   buf.write(text, 0, 'utf16le');
