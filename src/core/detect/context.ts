@@ -281,6 +281,7 @@ function endsWithTask(t: string, start: number, end: number): boolean {
 }
 
 const HEAD_WORDS = ['for', 'with', 'except'];
+const HEAD_SECOND = HEAD_WORDS.map(word => word.charCodeAt(1));
 
 /** Where `for`, `with` or `except` (maybe after `async`) starting the statement at `j` (first character `c`) ends, or -1. */
 function headKeyword(t: string, j: number, c: number): number {
@@ -290,10 +291,9 @@ function headKeyword(t: string, j: number, c: number): number {
     if (!t.startsWith('async', j) || !isBlank(t.charCodeAt(j + 5))) return -1;
     k = skipBlanks(t, j + 6);
   }
-  for (const word of HEAD_WORDS) {
-    if (t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length))) return k + word.length;
-  }
-  return -1;
+  // The second letter tells the words apart; most heads that get this far (`if`, `assert`, `else`) fail there.
+  const word = HEAD_WORDS[HEAD_SECOND.indexOf(t.charCodeAt(k + 1))];
+  return word !== undefined && t.startsWith(word, k) && !isWordChar(t.charCodeAt(k + word.length)) ? k + word.length : -1;
 }
 
 /** Records the names after `as` in the statement [from, to) (`with … as x`, `except E as e`), as `\bas[ \t]+([A-Za-z_]\w*)` finds them. */
@@ -386,7 +386,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         continue;
       }
       case 0x66 /* f */: {
-        if (!masked.startsWith('from', j)) break;
+        if (masked.charCodeAt(j + 1) !== 0x72 || !masked.startsWith('from', j)) break;
         FROM_IMPORT.lastIndex = j;
         const m = FROM_IMPORT.exec(masked);
         if (!m) break;
@@ -423,7 +423,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         continue;
       }
       case 0x69 /* i */: {
-        if (!masked.startsWith('import', j)) break;
+        if (masked.charCodeAt(j + 1) !== 0x6d || !masked.startsWith('import', j)) break;
         IMPORT.lastIndex = j;
         if (!IMPORT.exec(masked)) break;
         const end = logicalLineEnd(masked, IMPORT.lastIndex);
@@ -442,7 +442,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
       }
       case 0x63 /* c */: {
         // `class Name` then maybe `(`.
-        if (!masked.startsWith('class', j) || !isBlank(masked.charCodeAt(j + 5))) break;
+        if (masked.charCodeAt(j + 1) !== 0x6c || !masked.startsWith('class', j) || !isBlank(masked.charCodeAt(j + 5))) break;
         const nameStart = skipBlanks(masked, j + 6);
         if (!isWordStart(masked.charCodeAt(nameStart))) break;
         let nameEnd = nameStart + 1;
@@ -466,7 +466,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
           if (!masked.startsWith('async', j) || !isBlank(masked.charCodeAt(j + 5))) break;
           k = skipBlanks(masked, j + 6);
         }
-        if (!masked.startsWith('def', k) || !isBlank(masked.charCodeAt(k + 3))) break;
+        if (masked.charCodeAt(k + 1) !== 0x65 || !masked.startsWith('def', k) || !isBlank(masked.charCodeAt(k + 3))) break;
         const nameStart = skipBlanks(masked, k + 4);
         if (!isWordStart(masked.charCodeAt(nameStart))) break;
         let nameEnd = nameStart + 1;

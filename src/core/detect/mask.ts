@@ -130,6 +130,7 @@ export function maskPython(text: string): string {
   let nextQuote = text.indexOf("'");
   let nextDouble = text.indexOf('"');
   let nextBackslash = text.indexOf('\\');
+  let nextLineFeed = 0;
   let i = 0;
   while (i < n) {
     if (nextHash >= 0 && nextHash < i) nextHash = text.indexOf('#', i);
@@ -159,7 +160,9 @@ export function maskPython(text: string): string {
       const triple = text.charCodeAt(p + 1) === text.charCodeAt(p) && text.charCodeAt(p + 2) === text.charCodeAt(p);
       const contentStart = p + (triple ? 3 : 1);
       const close = text.indexOf(triple ? quote + quote + quote : quote, contentStart);
-      const lineEnd = text.indexOf('\n', contentStart);
+      // The next line feed, like the next quote, is searched again only once passed.
+      if (nextLineFeed >= 0 && nextLineFeed < contentStart) nextLineFeed = text.indexOf('\n', contentStart);
+      const lineEnd = nextLineFeed;
       const end = close < 0 ? n : close;
       if (nextBackslash < 0 || nextBackslash >= end) {
         if (triple) {
