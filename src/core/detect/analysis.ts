@@ -46,9 +46,9 @@ export class DocumentAnalysis {
   readonly kind: DocumentKind | null;
   readonly text: string;
   readonly masked: string;
-  readonly lineStarts: number[];
+  readonly lineStarts: Int32Array;
   /** Where each line's text ends (before its line break). */
-  readonly lineEnds: number[];
+  readonly lineEnds: Int32Array;
   readonly context: PythonContext | null;
   readonly degraded: Degraded;
   private readonly detector: PythonDetector | null;
@@ -66,8 +66,8 @@ export class DocumentAnalysis {
     this.degraded = degraded;
     if (degraded) {
       this.masked = '';
-      this.lineStarts = [0];
-      this.lineEnds = [0];
+      this.lineStarts = Int32Array.of(0);
+      this.lineEnds = Int32Array.of(0);
       this.context = null;
       this.detector = null;
       this.aliasRegex = null;
@@ -278,25 +278,43 @@ function mentionsAny(a: DocumentAnalysis, from: number, to: number, names: Reado
   return false;
 }
 
-function splitLines(text: string): [number[], number[]] {
-  const starts = [0];
-  const ends: number[] = [];
-  if (!text.includes('\r')) {
-    let i = text.indexOf('\n');
-    while (i >= 0) {
-      ends.push(i);
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+/**
+ * Where each line starts and ends (before its line break). Offsets are collected in buffers kept
+ * from one call to the next, then copied out at their exact size: arrays grown by push left a
+ * document's worth of garbage on every edit.
+ */
+function splitLines(text: string): [Int32Array, Int32Array] {
+  let starts: Int32Array = LINE_STARTS, ends: Int32Array = LINE_ENDS;
+  let n = 0;
+  const record = (end: number, next: number) => {
+    if (n + 1 >= starts.length) {
+      starts = doubled(starts);
+      ends = doubled(ends);
     }
+    ends[n] = end;
+    starts[++n] = next;
+  };
+  starts[0] = 0;
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) record(i, i + 1);
   } else {
     const re = /\r\n?|\n/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      ends.push(m.index);
-      starts.push(m.index + m[0].length);
-    }
+    for (let m = re.exec(text); m; m = re.exec(text)) record(m.index, m.index + m[0].length);
   }
-  ends.push(text.length);
-  return [starts, ends];
+  ends[n] = text.length;
+  // Kept up to a size: buffers as big as the largest file ever opened would stay alive.
+  if (starts.length <= KEPT_LINES) [LINE_STARTS, LINE_ENDS] = [starts, ends];
+  return [starts.slice(0, n + 1), ends.slice(0, n + 1)];
+}
+
+const KEPT_LINES = 64 * 1024;
+let LINE_STARTS: Int32Array = new Int32Array(4096);
+let LINE_ENDS: Int32Array = new Int32Array(4096);
+
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function sortAndDropOverlaps(list: Detection[]): Detection[] {
