@@ -64,7 +64,7 @@ export interface PythonContext {
    * the `def` line of a parameter or -1, its nameKey), recorded by offsets; names are read only
    * when asked for.
    */
-  sites: number[];
+  sites: SiteList;
   /**
    * Lines that may be assignments (`a = …`, `a: T = …`, `a += …`): a statement starting with a
    * name followed by `=`, `:` or an operator, not read further by the pass. Chained by that name's
@@ -297,7 +297,7 @@ function headKeyword(t: string, j: number, c: number): number {
 }
 
 /** Records the names after `as` in the statement [from, to) (`with … as x`, `except E as e`), as `\bas[ \t]+([A-Za-z_]\w*)` finds them. */
-function asTargets(t: string, from: number, to: number, line: number, sites: number[]): void {
+function asTargets(t: string, from: number, to: number, line: number, sites: SiteList): void {
   for (let i = t.indexOf('as', from); i >= 0 && i + 1 < to; i = t.indexOf('as', i + 1)) {
     if (i > from && isWordChar(t.charCodeAt(i - 1))) continue;
     let k = i + 2;
@@ -340,7 +340,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   const importLines = new Uint8Array(lineCount);
   const decorated: { decorator: string; fn: string }[] = [];
   const localBases = new Set<string>(); // undotted base names: perhaps classes of the file
-  const sites: number[] = [];
+  const sites = new SiteList(lineCount >> 1);
   const assignFirst = new Int32Array(NAME_KEYS).fill(-1);
   const assignNext = new Int32Array(lineCount);
   const assignStart = new Int32Array(lineCount);
@@ -612,9 +612,9 @@ export function bindingsOf(context: PythonContext, name: string): Shadow[] {
     const key = nameKey(name.charCodeAt(0), n);
     const chains = (context.siteChains ??= chainSites(context));
     for (let s = chains.first[key]; s >= 0; s = chains.next[s]) {
-      const start = sites[SITE * s];
-      if (sites[SITE * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
-      const line = sites[SITE * s + 2], paramOf = sites[SITE * s + 3];
+      const start = sites.data[SITE * s];
+      if (sites.data[SITE * s + 1] - start !== n || !masked.startsWith(name, start)) continue;
+      const line = sites.data[SITE * s + 2], paramOf = sites.data[SITE * s + 3];
       list.push({ line, scope: paramOf >= 0 ? paramOf : scopeOfLine(context, line) });
     }
     // Assignments to it: the statements starting with a name of its letter and length, read now.
@@ -642,8 +642,38 @@ function scopeOfLine(context: PythonContext, line: number): number {
 /** Numbers a site takes in PythonContext.sites. */
 const SITE = 5;
 
+/**
+ * PythonContext.sites: groups of SITE numbers in an Int32Array sized from the line count, grown
+ * by doubling — a number array grown by push left most of its copies behind as garbage.
+ */
+export class SiteList {
+  data: Int32Array;
+  /** Numbers used: SITE per site. */
+  length = 0;
+
+  constructor(sites: number) {
+    this.data = new Int32Array(SITE * Math.max(64, sites));
+  }
+
+  push(start: number, end: number, line: number, paramOf: number, key: number): void {
+    let d = this.data;
+    const k = this.length;
+    if (k + SITE > d.length) {
+      const grown = new Int32Array(d.length * 2);
+      grown.set(d);
+      this.data = d = grown;
+    }
+    d[k] = start;
+    d[k + 1] = end;
+    d[k + 2] = line;
+    d[k + 3] = paramOf;
+    d[k + 4] = key;
+    this.length = k + SITE;
+  }
+}
+
 /** Records a site: the name [start, end) of `t` bound on `line` (a parameter of the `def` on `paramOf`, or -1), with its nameKey. */
-function pushSite(sites: number[], t: string, start: number, end: number, line: number, paramOf: number): void {
+function pushSite(sites: SiteList, t: string, start: number, end: number, line: number, paramOf: number): void {
   sites.push(start, end, line, paramOf, nameKey(t.charCodeAt(start), end - start));
 }
 
@@ -673,7 +703,7 @@ function chainSites(context: PythonContext): { first: Int32Array; next: Int32Arr
   const first = new Int32Array(NAME_KEYS).fill(-1);
   const next = new Int32Array(count);
   for (let s = count - 1; s >= 0; s--) {
-    const key = sites[SITE * s + 4];
+    const key = sites.data[SITE * s + 4];
     next[s] = first[key];
     first[key] = s;
   }
@@ -689,7 +719,7 @@ export function isBound(context: PythonContext, name: string): boolean {
  * The `)` matching the `(` at `open` (as matchParen finds it), recording on the way the parameter
  * names of the list (as parameterSites); without one, the names up to `le` only, and -1.
  */
-function parameterList(t: string, open: number, le: number, line: number, sites: number[]): number {
+function parameterList(t: string, open: number, le: number, line: number, sites: SiteList): number {
   const mark = sites.length;
   const limit = Math.min(t.length, open + MAX_STATEMENT);
   let depth = 0;
@@ -758,7 +788,7 @@ function isTrimmed(c: number): boolean {
 }
 
 /** Records the parameter names of the list between `open` and `close`. */
-function parameterSites(t: string, open: number, close: number, line: number, sites: number[]): void {
+function parameterSites(t: string, open: number, close: number, line: number, sites: SiteList): void {
   let depth = 0;
   let expectName = true;
   for (let i = open + 1; i < close; i++) {
@@ -777,7 +807,7 @@ function parameterSites(t: string, open: number, close: number, line: number, si
 }
 
 /** Records the names of a `for` target list (`a, (b, c)`) between `from` and `to`. */
-function targetSites(t: string, from: number, to: number, line: number, sites: number[]): void {
+function targetSites(t: string, from: number, to: number, line: number, sites: SiteList): void {
   for (let i = from; i < to; i++) {
     if (!isIdentStart(t.charCodeAt(i)) || (i > from && isIdentChar(t.charCodeAt(i - 1)))) continue;
     const start = i;
