@@ -286,20 +286,20 @@ function mentionsAny(a: DocumentAnalysis, from: number, to: number, names: Reado
 function splitLines(text: string): [Int32Array, Int32Array] {
   let starts: Int32Array = LINE_STARTS, ends: Int32Array = LINE_ENDS;
   let n = 0;
-  const record = (end: number, next: number) => {
-    if (n + 1 >= starts.length) {
-      starts = doubled(starts);
-      ends = doubled(ends);
-    }
-    ends[n] = end;
-    starts[++n] = next;
-  };
   starts[0] = 0;
   if (!text.includes('\r')) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) record(i, i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n + 1 >= starts.length) [starts, ends] = [doubled(starts), doubled(ends)];
+      ends[n] = i;
+      starts[++n] = i + 1;
+    }
   } else {
     const re = /\r\n?|\n/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) record(m.index, m.index + m[0].length);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (n + 1 >= starts.length) [starts, ends] = [doubled(starts), doubled(ends)];
+      ends[n] = m.index;
+      starts[++n] = m.index + m[0].length;
+    }
   }
   ends[n] = text.length;
   // Kept up to a size: buffers as big as the largest file ever opened would stay alive.
