@@ -3,7 +3,7 @@
 // file (incrementally, reusing unchanged lines of the previous version).
 import type { TopicId } from '../taxonomy';
 import { contextSignature, readPythonContext, type PythonContext } from './context';
-import { maskPython, maskTemplate } from './mask';
+import { maskPythonCodes, maskTemplate } from './mask';
 import { PythonDetector, type Hit } from './python';
 import { RULES } from './rules';
 import { matchTemplate, templateTriggerRegex } from './template';
@@ -74,12 +74,13 @@ export class DocumentAnalysis {
       this.all = [];
       return;
     }
-    this.masked = this.kind === 'python' ? maskPython(text) : maskTemplate(text);
+    const python = this.kind === 'python' ? maskPythonCodes(text) : null;
+    this.masked = python ? python.masked : maskTemplate(text);
     // Masking keeps every line break where it was; the masked text is usually one byte a character
     // (what it blanked held the rest), so its line feeds are found faster than in the text.
     [this.lineStarts, this.lineEnds] = splitLines(this.masked);
-    if (this.kind === 'python') {
-      this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds);
+    if (python) {
+      this.context = readPythonContext(this.masked, this.lineStarts, this.lineEnds, python.codes);
       this.detector = new PythonDetector({ context: this.context });
       this.aliasRegex = this.context.aliases.size ? new RegExp(`\\b(?:${trieRegexSource(this.context.aliases.keys())})\\b`, 'g') : null;
     } else {

@@ -114,11 +114,11 @@ export function indentWidth(text: string, start: number, end: number): number {
 }
 
 /** Index of the `)` matching the `(` at `open`, or -1 (gives up after MAX_STATEMENT characters). */
-function matchParen(text: string, open: number): number {
+function matchParen(codes: Uint16Array, open: number): number {
   let depth = 0;
-  const limit = Math.min(text.length, open + MAX_STATEMENT);
+  const limit = Math.min(codes.length, open + MAX_STATEMENT);
   for (let i = open; i < limit; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x29 || c === 0x5d || c === 0x7d) {
       depth--;
@@ -330,7 +330,12 @@ function callee(t: string, i: number, le: number): string | null {
   return t.charCodeAt(i) === 0x28 ? t.slice(start, end) : null;
 }
 
-export function readPythonContext(masked: string, lineStarts: ArrayLike<number>, lineEnds: ArrayLike<number>): PythonContext {
+/**
+ * The file context of masked Python text split into lines. `codes` holds the masked text's UTF-16
+ * code units: the pass over every line's first word reads them there (an array read costs about
+ * two thirds of a charCodeAt); it is not kept.
+ */
+export function readPythonContext(masked: string, lineStarts: ArrayLike<number>, lineEnds: ArrayLike<number>, codes: Uint16Array): PythonContext {
   const lineCount = lineStarts.length;
   const imports = new Map<string, string>();
   const stars: string[] = [];
@@ -372,7 +377,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     // The first character of the statement; indentation is worked out only for `class`/`def` lines.
     let j = ls;
     let c = 0;
-    while (j < le && ((c = masked.charCodeAt(j)) === 0x20 || c === 0x09 || c === 0x0c)) j++;
+    while (j < le && ((c = codes[j]) === 0x20 || c === 0x09 || c === 0x0c)) j++;
     if (j >= le) continue;
 
     switch (c) {
@@ -396,7 +401,7 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         let end: number;
         let names: string;
         if (masked.charCodeAt(start) === 0x28) {
-          const close = matchParen(masked, start);
+          const close = matchParen(codes, start);
           end = close < 0 ? logicalLineEnd(masked, start) : close + 1;
           names = masked.slice(start + 1, close < 0 ? end : close);
         } else {
@@ -446,11 +451,11 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const nameStart = skipBlanks(masked, j + 6);
         if (!isWordStart(masked.charCodeAt(nameStart))) break;
         let nameEnd = nameStart + 1;
-        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        while (nameEnd < le && isWordChar(codes[nameEnd])) nameEnd++;
         const name = masked.slice(nameStart, nameEnd);
         const open = skipBlanks(masked, nameEnd);
         const bases: string[] = [];
-        if (masked.charCodeAt(open) === 0x28) readBases(masked, open, le, bases, localBases);
+        if (masked.charCodeAt(open) === 0x28) readBases(masked, codes, open, le, bases, localBases);
         const indent = indentWidth(masked, ls, j);
         classes.push({ line, indent, name, bases, kind: null });
         scopes.push({ line, indent, isDef: false });
@@ -470,12 +475,12 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
         const nameStart = skipBlanks(masked, k + 4);
         if (!isWordStart(masked.charCodeAt(nameStart))) break;
         let nameEnd = nameStart + 1;
-        while (isWordChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        while (nameEnd < le && isWordChar(codes[nameEnd])) nameEnd++;
         const open = skipBlanks(masked, nameEnd);
         if (masked.charCodeAt(open) !== 0x28) break;
         pushSite(sites, masked, nameStart, nameEnd, line, -1); // followed by blanks and `(`
         scopes.push({ line, indent: indentWidth(masked, ls, j), isDef: true });
-        const close = parameterList(masked, open, le, line, sites);
+        const close = parameterList(masked, codes, open, le, line, sites);
         params.push({ open, close: close < 0 ? le : close, line });
         for (const d of pendingDecorators) decorated.push({ decorator: d, fn: masked.slice(nameStart, nameEnd) });
         if (pendingDecorators.length) pendingDecorators = [];
@@ -494,10 +499,10 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     if (!isIdentStart(c)) continue;
     // A name, then what may make the statement an assignment; anything else cannot (see assignmentValue).
     let k = j + 1;
-    while (k < le && isIdentChar(masked.charCodeAt(k))) k++;
+    while (k < le && isIdentChar(codes[k])) k++;
     const nameEnd = k;
-    while (k < le && isSpace(masked.charCodeAt(k))) k++;
-    const next = masked.charCodeAt(k);
+    while (k < le && isSpace(codes[k])) k++;
+    const next = k < le ? codes[k] : NaN;
     if (next === 0x2c /* , */) tupleLines.push(line);
     else if (next === 0x3d || next === 0x3a || isOperatorStart(next)) {
       const key = nameKey(c, nameEnd - j);
@@ -719,13 +724,13 @@ export function isBound(context: PythonContext, name: string): boolean {
  * The `)` matching the `(` at `open` (as matchParen finds it), recording on the way the parameter
  * names of the list (as parameterSites); without one, the names up to `le` only, and -1.
  */
-function parameterList(t: string, open: number, le: number, line: number, sites: SiteList): number {
+function parameterList(t: string, codes: Uint16Array, open: number, le: number, line: number, sites: SiteList): number {
   const mark = sites.length;
   const limit = Math.min(t.length, open + MAX_STATEMENT);
   let depth = 0;
   let expectName = true;
   for (let i = open + 1; i < limit; i++) {
-    const c = t.charCodeAt(i);
+    const c = codes[i];
     if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x29 || c === 0x5d || c === 0x7d) {
       if (depth === 0) return i;
@@ -733,7 +738,7 @@ function parameterList(t: string, open: number, le: number, line: number, sites:
     } else if (depth === 0 && c === 0x2c) expectName = true;
     else if (depth === 0 && expectName && isIdentStart(c)) {
       const start = i;
-      while (i < limit && isIdentChar(t.charCodeAt(i))) i++;
+      while (i < limit && isIdentChar(codes[i])) i++;
       pushSite(sites, t, start, i, line, line);
       expectName = false;
       i--;
@@ -749,14 +754,14 @@ function parameterList(t: string, open: number, le: number, line: number, sites:
  * starts with (items with `=`, such as `metaclass=M`, left out). The list ends at the matching `)`,
  * or without one at `le`. Undotted names also go to `local`. Reads in place, no strings but the names.
  */
-function readBases(t: string, open: number, le: number, bases: string[], local: Set<string>): void {
-  const close = matchParen(t, open);
+function readBases(t: string, codes: Uint16Array, open: number, le: number, bases: string[], local: Set<string>): void {
+  const close = matchParen(codes, open);
   const end = close < 0 ? le : close;
   let depth = 0;
   let from = open + 1;
   let keyword = false;
   for (let i = open + 1; i < end; i++) {
-    const c = t.charCodeAt(i);
+    const c = codes[i];
     if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
     else if (c === 0x3d) keyword = true;

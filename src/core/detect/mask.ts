@@ -123,6 +123,25 @@ function scanString(text: string, q: number, formatted: boolean, depthLimit = 4)
  * once passed; the regions to blank are collected, then applied in one go.
  */
 export function maskPython(text: string): string {
+  const regions = findRegions(text);
+  return regions.length === 0 ? text : applyMask(text, regions.data, regions.length).masked;
+}
+
+/** The masked text and its UTF-16 code units (what the file context reads line by line: faster than charCodeAt). */
+export interface MaskedPython {
+  masked: string;
+  /** A view of a buffer the next masking reuses: read it before masking again. */
+  codes: Uint16Array;
+}
+
+/** maskPython, with the code units of the result. */
+export function maskPythonCodes(text: string): MaskedPython {
+  const regions = findRegions(text);
+  return applyMask(text, regions.data, regions.length);
+}
+
+/** The regions of `text` to blank (see maskPython). */
+function findRegions(text: string): Regions {
   const regions = REGIONS.reset();
   const n = text.length;
   const hasCR = text.includes('\r');
@@ -185,8 +204,7 @@ export function maskPython(text: string): string {
     if (s.contentEnd > s.contentStart) regions.add(s.contentStart, s.contentEnd, s.multiline ? 1 : 0);
     i = Math.max(s.end, p + 1);
   }
-  if (regions.length === 0) return text;
-  return applyMask(text, regions.data, regions.length);
+  return regions;
 }
 
 /**
@@ -229,9 +247,14 @@ const KEPT_BUFFER_BYTES = 1024 * 1024;
 let kept: Buffer | null = null;
 
 /** Blanks `regions` of `text` (keeping line breaks inside those that span lines): one copy into a buffer, one decode — no rope to flatten later. */
-function applyMask(text: string, regions: Int32Array, count: number): string {
+function applyMask(text: string, regions: Int32Array, count: number): MaskedPython {
   // Node's Buffer copies UTF-16 code units as they are (lone surrogates included); the browser host has none.
-  if (typeof Buffer === 'undefined') return applyMaskByConcat(text, regions, count);
+  if (typeof Buffer === 'undefined') {
+    const masked = count ? applyMaskByConcat(text, regions, count) : text;
+    const codes = new Uint16Array(masked.length);
+    for (let k = 0; k < masked.length; k++) codes[k] = masked.charCodeAt(k);
+    return { masked, codes };
+  }
   const bytes = 2 * text.length;
   let buf: Buffer;
   if (bytes > KEPT_BUFFER_BYTES) buf = Buffer.allocUnsafeSlow(bytes);
@@ -241,6 +264,7 @@ function applyMask(text: string, regions: Int32Array, count: number): string {
   }
   buf.write(text, 0, 'utf16le');
   const u = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+  if (count === 0) return { masked: text, codes: u };
   for (let r = 0; r < count; r += 3) {
     const from = regions[r], to = regions[r + 1];
     if (regions[r + 2]) {
@@ -248,7 +272,7 @@ function applyMask(text: string, regions: Int32Array, count: number): string {
     } else if (to - from > 64) u.fill(0x20, from, to);
     else for (let k = from; k < to; k++) u[k] = 0x20; // most strings are short: a loop costs less than the call
   }
-  return buf.toString('utf16le', 0, bytes);
+  return { masked: buf.toString('utf16le', 0, bytes), codes: u };
 }
 
 /** applyMask without Buffer (browser host): concatenation builds a rope that V8 flattens once, on first use. */
