@@ -1,7 +1,8 @@
 // The maskers: comments, docstrings and string literals (Python), comments (templates) become
 // spaces; everything else — code, quotes, prefixes, line breaks, offsets — stays where it was.
 import assert from 'node:assert/strict';
-import { maskPython, maskTemplate } from '../../src/core/detect/mask';
+import { analyzeDocument } from '../../src/core/detect/analysis';
+import { maskPython, maskPythonCodes, maskTemplate } from '../../src/core/detect/mask';
 
 /** Masks and checks the invariant every case shares: same length, same line breaks. */
 function mask(text: string): string {
@@ -76,6 +77,38 @@ describe('Python masker', () => {
 
   it('keeps offsets with surrogate pairs and combining characters', () => {
     assert.equal(mask('x = "\u{1F600}e\u0301" + y'), `x = "${' '.repeat(4)}" + y`, 'two UTF-16 units each');
+  });
+});
+
+describe('Python masker: code units', () => {
+  const texts = [
+    'from django.db import transaction  # café\r\nx = "a\\"b" + f"{y!r}"\n',
+    'def f(a=")", *, b=\'(\'):\n    """Doc — with post_save\n    """\n    transaction.on_commit(g)\n',
+    'plain = 1\nno_strings_here()\n',
+    '',
+  ];
+
+  it('gives the code units of the masked text, with Buffer and without it (the browser host)', () => {
+    const withBuffer = texts.map(t => {
+      const { masked, codes } = maskPythonCodes(t);
+      return { masked, codes: Array.from(codes) };
+    });
+    const saved = globalThis.Buffer;
+    (globalThis as { Buffer?: unknown }).Buffer = undefined;
+    try {
+      texts.forEach((t, i) => {
+        const { masked, codes } = maskPythonCodes(t);
+        assert.equal(masked, withBuffer[i].masked, `same masked text for text ${i}`);
+        assert.equal(masked, maskPython(t));
+        assert.deepEqual(Array.from(codes), Array.from({ length: masked.length }, (_, k) => masked.charCodeAt(k)), `codes are the masked text's for text ${i}`);
+        assert.deepEqual(withBuffer[i].codes, Array.from(codes), `same codes both ways for text ${i}`);
+      });
+      // The whole analysis (its file context reads the codes) works without Buffer too.
+      const ruleIds = analyzeDocument(texts[1], 'python').detections().map(d => d.ruleId);
+      assert.ok(ruleIds.includes('on-commit'), ruleIds.join());
+    } finally {
+      globalThis.Buffer = saved;
+    }
   });
 });
 
