@@ -69,13 +69,8 @@ function libraryRows(): BenchRow[] {
 
 function main(): void {
   const rows: BenchRow[] = [];
-  // Each section starts on a collected heap (npm run bench passes --expose-gc): otherwise the next
-  // section's timings pay for collecting the garbage the one before left behind.
-  const collect = () => (globalThis as { gc?: () => void }).gc?.();
   rows.push(...libraryRows());
-  collect();
   rows.push(...optionalRows('./detect.bench', 'detectBench'));
-  collect();
   rows.push(...optionalRows('./quiz.bench', 'quizBench'));
 
   rows.push(...activationRows());

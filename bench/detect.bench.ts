@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measure, summarize, type BenchRow } from './harness';
+import { collectGarbage, measure, summarize, type BenchRow } from './harness';
 import { analyzeDocument, type DocumentAnalysis } from '../src/core/detect/analysis';
 import { hoverAt } from '../src/core/detect/hover';
 import { scanDirectory } from '../src/core/detect/scanFs';
@@ -249,6 +249,7 @@ function pairedRatios(a: () => unknown, b: () => unknown, runs: number): number[
     fn();
     return Number(process.hrtime.bigint() - t0);
   };
+  collectGarbage();
   for (let i = 0; i < 5; i++) { a(); b(); }
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) ratios.push(time(a) / time(b));

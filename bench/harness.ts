@@ -14,8 +14,18 @@ export interface BenchRow {
   unit?: string;
 }
 
+/**
+ * A full collection, when the bench runs with --expose-gc (npm run bench does): every measurement
+ * starts on a collected heap, so its timings pay for collecting its own garbage, not what the rows
+ * before it left behind.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Times `fn` `runs` times after `warmup` untimed calls; returns percentiles in ms. */
 export function measure(name: string, detail: string, fn: (i: number) => unknown, runs = 200, warmup = 20): BenchRow {
+  collectGarbage();
   for (let i = 0; i < warmup; i++) fn(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
