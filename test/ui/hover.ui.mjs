@@ -6,13 +6,16 @@ const vs = await openWorkbench({ name: 'hover', theme: 'dark' });
 const { page } = vs;
 const OURS = /Django Interview Coach/;
 
-async function hoverShows(file, word, lineText, expected, shot) {
+async function hoverShows(file, word, lineText, expected, shot, line) {
   await vs.openFile(file);
+  if (line) await vs.gotoLine(line); // below the first screenful
   const hover = await vs.hoverWord(word, { lineText, expected: OURS, tries: 10 });
   const text = (await hover.innerText()).replace(/\s+/g, ' ');
   if (!expected.test(text)) throw new Error(`hover over ${word} says: ${text.slice(0, 400)}`);
   const links = await hover.locator('a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]').count();
   if (links < 2) throw new Error(`expected question links in the hover, found ${links}`);
+  // Let the hover's fade-in finish, so the screenshot shows it as the user reads it.
+  await page.evaluate(() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished)), new Promise(r => setTimeout(r, 1000))]));
   await vs.screenshot(shot);
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
@@ -22,6 +25,10 @@ await vs.step('select_related in a view', () => hoverShows('catalog/views.py', '
 await vs.step('transaction.on_commit in a service', () => hoverShows('orders/services.py', 'on_commit', 'transaction.on_commit(lambda', /on_commit/, 'on_commit'));
 await vs.step('post_save.connect in signals.py', () => hoverShows('orders/signals.py', 'connect', 'post_save.connect(invalidate_featured_products', /[Ss]ignal/, 'post_save-connect'));
 await vs.step('@shared_task on a Celery task', () => hoverShows('orders/tasks.py', 'shared_task', '@shared_task(bind=True', /Celery/, 'shared_task'));
+await vs.step('@receiver on a signal handler', () => hoverShows('orders/signals.py', 'receiver', '@receiver(post_save, sender=Order)', /[Ss]ignal/, 'receiver'));
+await vs.step('@cache_page on a view', () => hoverShows('catalog/views.py', 'cache_page', '@cache_page(60 * 5)', /cache_page/, 'cache_page'));
+await vs.step('Q( in a search filter', () => hoverShows('catalog/views.py', 'Q', 'Q(name__icontains=term)', /Q\(\)/, 'Q', 46));
+await vs.step('F( in an update', () => hoverShows('catalog/views.py', 'F', 'F("view_count")', /F\(\)/, 'F', 61));
 
 await vs.step('the question link in the hover opens its answer', async () => {
   await vs.openFile('orders/services.py');

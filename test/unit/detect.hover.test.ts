@@ -84,6 +84,20 @@ describe('answer preview', () => {
     assert.ok(!preview.includes('  '));
   });
 
+  it('follows a lead-in that ends with a colon with the first thing it introduces', () => {
+    // Both shapes from the bundled guides: a numbered list after the lead-in (code between items), and a bullet list after a table.
+    const numbered = '**Django Caching Strategies**\n\nDjango supports multiple caching levels:\n\n1. Per-Site Cache: Caches entire site output\n\n```python\nMIDDLEWARE = []\n```\n\n2. Per-View Cache';
+    assert.equal(answerPreview({ answer: numbered }), 'Django supports multiple caching levels: Per-Site Cache: Caches entire site output');
+    const afterTable = '| Layer | Mechanism |\n|---|---|\n| Per-view | @cache_page |\n\nInvalidation is the hard part:\n\n- Key by object version or TTL\n\n- Prefer explicit invalidation.';
+    assert.equal(answerPreview({ answer: afterTable }), 'Invalidation is the hard part: Key by object version or TTL');
+    // A lead-in with nothing after it, or followed by a title, a fragment or unfenced code, stays as it is.
+    assert.equal(answerPreview({ answer: 'Three things matter here:' }), 'Three things matter here:');
+    assert.equal(answerPreview({ answer: 'Django offers several ways:\n\nATOMIC_REQUESTS:\n\nMore.' }), 'Django offers several ways:');
+    assert.equal(answerPreview({ answer: 'Common mature layout:\n\nproject/\n  config/' }), 'Common mature layout:');
+    assert.equal(answerPreview({ answer: 'Typical container layout:\n\nCMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]' }), 'Typical container layout:');
+    assert.equal(answerPreview({ answer: 'pytest-django provides fixtures:\n\nassert response.status_code == 201 and the rest' }), 'pytest-django provides fixtures:');
+  });
+
   it('falls back to the hint without its parentheses, and is empty when there is neither', () => {
     assert.equal(answerPreview({ answer: '', hint: '(Discuss atomic blocks and savepoints.)' }), 'Discuss atomic blocks and savepoints.');
     assert.equal(answerPreview({ answer: '' }), '');

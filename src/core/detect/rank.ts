@@ -146,26 +146,38 @@ function truncate(s: string, max: number): string {
   return `${s.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** The start of a line of code (guides scraped from the web lose their fences). */
+const UNFENCED_CODE = /^(?:assert|import|from|def|class|return|CMD|RUN|[\w.]+\s*(?:==|=(?!=)|\())/;
+
 /** A one-sentence preview of an entry's answer (or hint), plain text, at most `max` characters. */
 export function answerPreview(entry: Pick<Entry, 'answer' | 'hint'>, max = 160): string {
   const source = (entry.answer ?? '').trim() || (entry.hint ?? '').trim().replace(/^\((.*)\)$/s, '$1');
   if (!source) return '';
   const withoutCode = source.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, '\n\n');
   const blocks = withoutCode.split(/\n\s*\n/).map(b => b.trim()).filter(Boolean);
-  const prose: string[] = [];
-  const lists: string[] = [];
+  // The text blocks in order, lists apart: prose is preferred, a list only when there is none.
+  const text: { block: string; list: boolean }[] = [];
   for (const block of blocks) {
     const lines = block.split('\n');
     if (lines.every(l => /^\s*\|/.test(l))) continue; // table
     if (/^#{1,6}\s/.test(block)) continue; // heading
     if (/^(\*\*|__)[^*_]+\1:?$/.test(block)) continue; // bold title line
-    if (lines.every(l => /^\s*(?:[-*+]|\d+[.)])\s/.test(l))) lists.push(block);
-    else prose.push(block);
+    text.push({ block, list: lines.every(l => /^\s*(?:[-*+]|\d+[.)])\s/.test(l)) });
   }
-  for (const block of [...prose, ...lists]) {
-    const text = stripInlineMarkdown(block);
-    if (text.length < 3) continue;
-    return truncate(firstSentence(text), max);
+  const candidates = [...text.filter(t => !t.list), ...text.filter(t => t.list)];
+  for (const candidate of candidates) {
+    const plain = stripInlineMarkdown(candidate.block);
+    if (plain.length < 3) continue;
+    let preview = firstSentence(plain);
+    // A lead-in ("Django supports multiple caching levels:") is followed by the first thing it
+    // introduces, unless that is a lead-in or title itself, a fragment, or code the guide left unfenced.
+    if (preview.endsWith(':')) {
+      const next = text[text.indexOf(candidate) + 1];
+      const plainNext = next && stripInlineMarkdown(next.list ? next.block.split('\n')[0] : next.block);
+      const first = plainNext && (next.list ? plainNext : firstSentence(plainNext));
+      if (first && first.length >= 20 && !first.endsWith(':') && !UNFENCED_CODE.test(first)) preview = `${preview} ${first}`;
+    }
+    return truncate(preview, max);
   }
   return '';
 }
