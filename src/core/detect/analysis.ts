@@ -3,6 +3,7 @@
 // file (incrementally, reusing unchanged lines of the previous version).
 import type { TopicId } from '../taxonomy';
 import { contextSignature, readPythonContext, type PythonContext } from './context';
+import { doubled } from './int32';
 import { maskPythonCodes, maskTemplate } from './mask';
 import { PythonDetector, type Hit } from './python';
 import { RULES } from './rules';
@@ -311,12 +312,6 @@ function splitLines(text: string): [Int32Array, Int32Array] {
 const KEPT_LINES = 64 * 1024;
 let LINE_STARTS: Int32Array = new Int32Array(4096);
 let LINE_ENDS: Int32Array = new Int32Array(4096);
-
-function doubled(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 function sortAndDropOverlaps(list: Detection[]): Detection[] {
   const order = (a: Detection, b: Detection) => a.line - b.line || a.start - b.start || b.end - a.end;

@@ -4,6 +4,7 @@
 // it binds names itself (recorded as offsets, or for assignments as lines chained by the first letter
 // and length of the name, resolved per name on demand). Detection of a single line consults this
 // instead of re-reading the file.
+import { doubled } from './int32';
 import * as triggers from './triggers';
 
 // Copied once: transpiled to CommonJS (tests, bench) every imported name is a getter call.
@@ -649,7 +650,7 @@ const SITE = 5;
 
 /**
  * PythonContext.sites: groups of SITE numbers in an Int32Array sized from the line count, grown
- * by doubling — a number array grown by push left most of its copies behind as garbage.
+ * by doubling (see int32.ts).
  */
 export class SiteList {
   data: Int32Array;
@@ -663,11 +664,7 @@ export class SiteList {
   push(start: number, end: number, line: number, paramOf: number, key: number): void {
     let d = this.data;
     const k = this.length;
-    if (k + SITE > d.length) {
-      const grown = new Int32Array(d.length * 2);
-      grown.set(d);
-      this.data = d = grown;
-    }
+    if (k + SITE > d.length) this.data = d = doubled(d);
     d[k] = start;
     d[k + 1] = end;
     d[k + 2] = line;

@@ -4,6 +4,7 @@
 //
 // Python strings keep their prefix and quotes (`f'   '`) so a caller can still tell a string was
 // there; their contents, f-string replacement fields included, are blanked.
+import { doubled } from './int32';
 
 const QUOTE = 0x27; // '
 const DQUOTE = 0x22; // "
@@ -213,7 +214,7 @@ function findRegions(text: string): Regions {
  * growing array of a few hundred kilobytes per call lands in fresh memory each time.
  */
 class Regions {
-  data = new Int32Array(3 * 4096);
+  data: Int32Array = new Int32Array(3 * 4096);
   length = 0;
 
   reset(): this {
@@ -223,11 +224,7 @@ class Regions {
   }
 
   add(start: number, end: number, spansLines: number): void {
-    if (this.length + 3 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.length + 3 > this.data.length) this.data = doubled(this.data);
     const d = this.data, k = this.length;
     d[k] = start;
     d[k + 1] = end;
