@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseGuide } from '../../src/core/parse/parseGuide';
 import { buildIndex } from '../../src/core/parse/buildIndex';
-import { CONTENT, FIXTURES, contentIndex, utf8 } from './helpers';
+import { CONTENT, FIXTURES, contentFiles, contentIndex, utf8 } from './helpers';
 
 /** The hand-checked list of questions per guide: `line<TAB>question`. */
 function expectedQuestions(guide: string): { line: number; question: string }[] {
@@ -141,7 +141,7 @@ describe('index building', () => {
     assert.equal(unanswered.length, 62);
     // Questions on subjects no guide covers (GraphQL, data science, ML) stay unlinked rather than misdirected.
     assert.ok(unanswered.filter(e => e.seeAlso).length >= 50);
-    const lines = new Map(fs.readdirSync(CONTENT).map(f => [f, fs.readFileSync(path.join(CONTENT, f), 'utf8').split('\n')]));
+    const lines = new Map(contentFiles().map(({ file, bytes }) => [file, new TextDecoder().decode(bytes).split('\n')]));
     for (const e of unanswered) {
       if (!e.seeAlso) continue;
       const target = lines.get(e.seeAlso.file)?.[e.seeAlso.line - 1] ?? '';
