@@ -1,5 +1,7 @@
 // Turns the lines under a question into clean Markdown without changing its words: code kept or put
-// in fences, code glued to prose split apart, broken table rows joined, one-line paragraphs separated.
+// in fences, code glued to prose split apart, broken table rows joined, one-line paragraphs separated,
+// the HTML of Markdown guides (`<br/>`, `<b>`, `&nbsp;`) turned into Markdown.
+import { htmlToMarkdown } from './html';
 
 const CODE_LINE = new RegExp(
   [
@@ -121,7 +123,8 @@ export function tidyAnswer(raw: string): string {
     }
     const text: string[] = [];
     while (i < lines.length && !FENCE.test(lines[i])) text.push(lines[i++]);
-    blocks.push(...fenceBareCode(repairTables(text.flatMap(splitGluedLines))));
+    const markdown = htmlToMarkdown(text.join('\n')).split('\n');
+    blocks.push(...fenceBareCode(repairTables(markdown.flatMap(splitGluedLines))));
   }
   return render(blocks).trim();
 }
