@@ -128,6 +128,7 @@ function convertHtml(text: string): string {
   if (!KNOWN_TAG.test(text) && !/&(#\d+|#x[0-9a-f]+|[a-z]{2,8});/i.test(text)) return text;
   return decodeEntities(
     text
+      .replace(/&nbsp;/gi, ' ')
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/p>\s*<p\b[^>]*>/gi, '\n')
       .replace(/<\/?p\b[^>]*>/gi, '\n')
