@@ -189,7 +189,12 @@ export function parseGuide(text: string): ParsedGuide {
     // Section context: the last heading and section label before the question.
     while (hi < sectionHeadings.length && sectionHeadings[hi].index < c.index) {
       const h = sectionHeadings[hi++];
-      if (h.level <= 2 || !section) { section = stripBold(h.text).replace(/:$/, ''); sub = ''; level = undefined; }
+      if (h.level <= 2 || !section) {
+        section = stripBold(h.text).replace(/:$/, '');
+        sub = '';
+        // "## Basics", "## Intermediate": a heading that names a level sets it.
+        level = LEVEL_WORD.test(section) ? section : undefined;
+      }
     }
     while (li < sectionLabels.length && sectionLabels[li].index < c.index) {
       const label = sectionLabels[li++].text;
