@@ -49,6 +49,11 @@ interface Candidate {
   inlineAnswer?: string;
   /** The number of a numbered question, for its list. */
   number?: number;
+  /**
+   * A numbered line taken for its wording alone (it does not end in "?" and is not in a list of
+   * questions): inside a heading question's answer it is one of the answer's steps.
+   */
+  weak?: boolean;
 }
 
 interface Heading {
@@ -242,7 +247,8 @@ function decideHeadings(lines: readonly string[], headings: Heading[], candidate
     const numbered = HEADING_NUMBER.exec(stripBold(h.text));
     if (numbered && numbered[2].trim() && isQuestionLike(numbered[3])) numberedAtLevel.set(h.level, (numberedAtLevel.get(h.level) ?? 0) + 1);
   }
-  const starts = new Set(candidates.map(c => c.index));
+  const numberedLevels = [...numberedAtLevel].filter(([, n]) => n >= 2).map(([level]) => level);
+  const starts = new Set(candidates.filter(c => !c.weak).map(c => c.index));
   const decided: Candidate[] = [];
   for (let k = headings.length - 1; k >= 0; k--) {
     const h = headings[k];
@@ -258,8 +264,9 @@ function decideHeadings(lines: readonly string[], headings: Heading[], candidate
     if (labelled) text = labelled.question;
     else if (numbered && numbered[2].trim() && !titlesQuestions) text = unlabel(numbered[3].trim());
     else if (numbered && !numbered[2].trim() && opensLikeQuestion(numbered[3])) text = numbered[3].trim();
-    // Among numbered question headings, a short unnumbered one ("## Want more?") closes the guide.
-    else if (!numbered && isQuestionLike(body) && endsLikeQuestion(body) && !((numberedAtLevel.get(h.level) ?? 0) >= 2 && body.split(/\s+/).length < 4)) text = body;
+    // Where a guide numbers its question headings, an unnumbered one is a closing section when short
+    // ("## Want more?") and a sub-heading of an answer when deeper ("### Why use migrations?").
+    else if (!numbered && isQuestionLike(body) && endsLikeQuestion(body) && !(numberedLevels.some(l => l < h.level) || (numberedLevels.includes(h.level) && body.split(/\s+/).length < 4))) text = body;
     if (text === undefined) {
       if (titlesQuestions) containers.push(h.index);
       continue;
@@ -273,8 +280,8 @@ function decideHeadings(lines: readonly string[], headings: Heading[], candidate
 }
 
 /**
- * Inside the answer of a heading question, numbered lines are the answer's steps ("2. When direct
- * code is clearer") unless they end in "?".
+ * Inside the answer of a heading question, numbered lines taken for their wording alone are the
+ * answer's steps ("2. When direct code is clearer", "1. **Define the view**: …").
  */
 function dropStepsInsideHeadingAnswers(headings: readonly Heading[], sections: { questionLines: Set<number>; containers: number[] }, candidates: Candidate[]): void {
   const containers = new Set(sections.containers);
@@ -287,7 +294,7 @@ function dropStepsInsideHeadingAnswers(headings: readonly Heading[], sections: {
   if (!regions.length) return;
   for (let k = candidates.length - 1; k >= 0; k--) {
     const c = candidates[k];
-    if (c.shape !== 'numbered' || endsLikeQuestion(c.text)) continue;
+    if (!c.weak) continue;
     if (regions.some(([from, to]) => c.index > from && c.index < to)) candidates.splice(k, 1);
   }
 }
@@ -447,7 +454,8 @@ function numberedQuestions(lines: readonly string[], skip: (i: number) => boolea
       }
     }
     const labelled = labelledQuestion(stripBold(text)) ?? labelledQuestion(text);
-    out.push({ index: i, endIndex, shape: 'numbered', text: labelled?.question ?? text, number: num, ...(labelled?.inlineAnswer ? { inlineAnswer: labelled.inlineAnswer } : {}) });
+    const weak = !labelled && !inQuestionList.has(i) && !endsLikeQuestion(text);
+    out.push({ index: i, endIndex, shape: 'numbered', text: labelled?.question ?? text, number: num, ...(weak ? { weak } : {}), ...(labelled?.inlineAnswer ? { inlineAnswer: labelled.inlineAnswer } : {}) });
     expected = num + 1;
   }
   return out;
@@ -458,10 +466,13 @@ function onlyListLinesBetween(lines: readonly string[], from: number, to: number
   return true;
 }
 
-/** `# urls.py` above unfenced code in a scraped guide is a code comment, not a heading. */
+/** `# urls.py` above or inside unfenced code in a scraped guide is a code comment, not a heading. */
 function isCodeComment(lines: readonly string[], index: number): boolean {
-  if (!/^#\s/.test(lines[index])) return false;
-  if (/^#\s+[a-z]/.test(lines[index]) || (/\.py\b/.test(lines[index]) && !isQuestionLike(lines[index].slice(1)))) return true;
+  const line = lines[index];
+  if (!/^#\s/.test(line)) return false;
+  if (/\.py\b/.test(line) && !isQuestionLike(line.slice(1))) return true;
+  // "# path('now/', views.now)": lower case with code in it. "# what is async" over prose is a heading.
+  if (/^#\s+[a-z]/.test(line) && /[()=[\]{}'"‘’,]/.test(line)) return true;
   for (let j = index + 1; j < lines.length; j++) {
     if (lines[j].trim() === '') continue;
     return isCodeLine(lines[j]) && !/^#/.test(lines[j]);
