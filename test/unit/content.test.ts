@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readContent } from '../../src/core/content/read';
-import { giveaways, validateContent } from '../../src/core/content/validate';
+import { giveaways, validateContent, wordsKept } from '../../src/core/content/validate';
 import type { BankItem } from '../../src/core/content/schema';
 import { CONTENT, contentContext } from './helpers';
 
@@ -36,5 +36,14 @@ describe('giveaway check on bank items', () => {
   it('flags a right option much longer than every wrong one', () => {
     const found = giveaways(item('Pick one.', 'A long and careful answer that hedges every case and explains the mechanism in detail', ['Short', 'Brief one', 'Tiny']));
     assert.ok(found.some(f => /much longer/.test(f)), found.join('\n'));
+  });
+});
+
+describe('repaired renderings keep the guide answer\'s words', () => {
+  it('counts words glued by the scrape as kept, and dropped text as lost', () => {
+    assert.equal(wordsKept('Wrap it in atomic andon_commit the task', 'Wrap it in `atomic` and `on_commit` the task'), 1);
+    const answer = 'Use blank=True for strings. Why avoid null=True on strings? Two empty values: NULL and the empty string.';
+    const kept = wordsKept(answer, 'Use `blank=True` for strings.');
+    assert.ok(kept < 0.5, String(kept));
   });
 });
