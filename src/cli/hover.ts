@@ -40,7 +40,7 @@ export const hover: Verb = async (args, io) => {
   }
   io.out(`${json.title}  —  ${json.topics.map(topicLabel).join(', ')}  (line ${json.range.line}, characters ${json.range.start}-${json.range.end}, rule ${json.ruleId})`);
   io.out(`What interviewers probe: ${json.probe}`);
-  if (json.questions.length === 0) io.out('No questions in the library for this topic yet.');
+  if (json.nothing) io.out(`${json.nothing} Search the guides: "${json.search}"`);
   json.questions.forEach((q, i) => {
     io.out(`${i + 1}. ${q.question}  [${q.id}]`);
     if (q.preview) io.out(`   ${q.preview}`);

@@ -21,21 +21,28 @@ export interface HoverModel {
   topics: TopicId[];
   /** What interviewers probe about the construct (one line). */
   probe: string;
-  /** The best-matching questions, best first (at most 3; none when the library has nothing for the topic). */
+  /** The questions a candidate would answer about the construct, best first (at most 3; none when the library has none). */
   questions: HoverQuestion[];
+  /** Said instead of questions when there are none: the library has nothing on the construct. */
+  nothing?: string;
+  /** The query of the hover's "search the guides" link, shown with `nothing`. */
+  search: string;
 }
 
 /** The hover content for one detection. */
 export function hoverForDetection(detection: Detection, library: Library): HoverModel | null {
   const rule = ruleById(detection.ruleId);
   if (!rule) return null;
+  const questions = rankQuestions(library, rule).map(({ id, question, preview }) => ({ id, question, preview }));
   return {
     range: { line: detection.line, start: detection.start, end: detection.end },
     ruleId: rule.id,
     title: rule.title,
     topics: detection.topics,
     probe: rule.probe,
-    questions: rankQuestions(library, rule).map(({ id, question, preview }) => ({ id, question, preview })),
+    questions,
+    ...(questions.length ? {} : { nothing: `No question in the loaded guides covers ${rule.title} yet.` }),
+    search: rule.keywords[0] ?? rule.title,
   };
 }
 
