@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseGuide } from '../../src/core/parse/parseGuide';
 import { buildIndex } from '../../src/core/parse/buildIndex';
+import { Library } from '../../src/core/library';
 import { CONTENT, FIXTURES, contentFiles, contentIndex, utf8 } from './helpers';
 
 /** The hand-checked list of questions per guide: `line<TAB>question`. */
@@ -222,6 +223,18 @@ describe('index building', () => {
       assert.equal(canonical.canonicalId, undefined);
     }
     assert.equal(idx.entries.filter(e => e.canonicalId).length, pairs.length, 'nothing else is folded');
+  });
+
+  it('"also asked as" gives the repeats and the questions asked alike, from the canonical entry or a repeat', () => {
+    const lib = Library.fromIndexes([contentIndex()]);
+    const answers = 'django-interview-answers-parts-7-16';
+    const ids = (id: string) => lib.alsoAskedAs(lib.get(id)!).map(e => e.id);
+    assert.deepEqual(ids(`${answers}#8e6f3124`), [`${answers}#8e6f3124-2`]);
+    assert.deepEqual(ids(`${answers}#8e6f3124-2`), [`${answers}#8e6f3124`]);
+    const signals = ids('django-core-algorithms-system-design-coding#14410351');
+    assert.equal(signals.length, 4);
+    assert.ok(signals.includes(`${answers}#bb11705f`) && signals.includes(`${answers}#57136da2`));
+    assert.deepEqual(ids('django-core-algorithms-system-design-coding#493eba97'), [], 'the recursion exercise asks something else');
   });
 
   it('questions asked alike with different asks stay entries of their own, linked both ways', () => {
