@@ -2,7 +2,7 @@ import type { Verb } from './io';
 import { parseArgs, UsageError } from './io';
 import { analyzeFile, libraryFor } from './detect';
 import { detectAt } from '../core/detect/analysis';
-import { hoverForDetection } from '../core/detect/hover';
+import { detectedText, hoverForDetection } from '../core/detect/hover';
 import { topicLabel } from '../core/taxonomy';
 
 /** Splits `FILE:LINE:CHAR` from the right (so Windows paths with a drive colon work). */
@@ -28,7 +28,7 @@ export const hover: Verb = async (args, io) => {
   }
   // The library is loaded only when there is something to show.
   const detection = detectAt(analysis, position.line - 1, position.character);
-  const model = detection && hoverForDetection(detection, libraryFor(flags, io));
+  const model = detection && hoverForDetection(detection, libraryFor(flags, io), detectedText(analysis, detection));
   const json = model && { ...model, range: { ...model.range, line: model.range.line + 1 } };
   if (flags.has('json')) {
     io.out(JSON.stringify(json, null, 2));

@@ -179,6 +179,25 @@ describe('hovers on the bundled guides', () => {
     });
   }
 
+  it('questions about one name of a rule show for that name only; a name without any says so and searches for itself', () => {
+    const bulk = hoverOn('orders/reports.py', '.bulk_create(', 1);
+    assert.equal(bulk?.ruleId, 'bulk-operations');
+    assert.deepEqual(bulk!.questions.map(q => q.question), [
+      'How do you reduce the number of database queries in views?',
+      'What are Django signals, and when should you avoid using them?',
+    ]);
+    const inBulk = hoverOn('orders/reports.py', '.in_bulk(', 1);
+    assert.equal(inBulk?.ruleId, 'bulk-operations');
+    assert.deepEqual(inBulk!.questions, []);
+    assert.equal(inBulk!.nothing, 'No question in the loaded guides covers in_bulk yet.');
+    assert.equal(inBulk!.search, 'in_bulk');
+    const render = hoverOn('orders/views.py', 'render(request, "orders/dashboard.html"');
+    assert.deepEqual(render?.questions.map(q => q.question), ['How do you pass data from views to templates?']);
+    const get404 = hoverOn('orders/views.py', 'get_object_or_404(Order, pk=pk)');
+    assert.equal(get404?.ruleId, 'view-shortcuts');
+    assert.equal(get404!.nothing, 'No question in the loaded guides covers get_object_or_404 yet.');
+  });
+
   it('where the guides have nothing on the construct, the hover says so and offers a search', () => {
     for (const [file, needle, ruleId, search] of [
       ['orders/views.py', '@vary_on_cookie', 'cache-vary', 'vary'],

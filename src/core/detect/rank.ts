@@ -5,7 +5,7 @@
 import type { Library } from '../library';
 import type { Entry } from '../types';
 import { answerBreadth, keywordRank, normalizeForMatch, ruleTerms, termWeights, type RankText } from './keywordRank';
-import { REVIEWED_GUIDES, RULE_QUESTIONS } from './ruleQuestions';
+import { REVIEWED_GUIDES, RULE_QUESTIONS, type RuleQuestion } from './ruleQuestions';
 import { RULES, type Rule } from './rules';
 
 export { containsTerm, normalizeForMatch } from './keywordRank';
@@ -54,12 +54,27 @@ function toRanked(entry: Entry): RankedQuestion {
   return { id: entry.id, question: entry.question, preview: answerPreview(entry) };
 }
 
-/** The curated questions of a rule that the library holds (a repeat resolves to its canonical entry). */
-function curated(library: Library, rule: Rule): Entry[] {
+/**
+ * The name of a construct as the code writes it, as `only` in ruleQuestions.ts names it: the first
+ * identifier of the detected text, without its dotted prefix (`transaction.atomic` → `atomic`,
+ * `{% cache 600 … %}` → `cache`, `'DEFAULT_PAGINATION_CLASS'` → `DEFAULT_PAGINATION_CLASS`).
+ */
+export function constructName(text: string): string {
+  const m = /[A-Za-z_][\w.]*/.exec(text);
+  return m ? m[0].split('.').filter(Boolean).pop() ?? '' : '';
+}
+
+/** The reviewed questions of a rule for a construct (all of them when no construct is given). */
+function reviewed(rule: Rule, name: string | undefined): RuleQuestion[] {
   const decision = RULE_QUESTIONS[rule.id];
   if (!decision || !('questions' in decision)) return [];
+  return decision.questions.filter(q => !q.only || name === undefined || q.only.includes(name));
+}
+
+/** The reviewed questions that the library holds (a repeat resolves to its canonical entry). */
+function curated(library: Library, questions: readonly RuleQuestion[]): Entry[] {
   const out: Entry[] = [];
-  for (const q of decision.questions) {
+  for (const q of questions) {
     let entry = library.get(q.id);
     if (entry?.canonicalId) entry = library.get(entry.canonicalId);
     if (entry && !out.includes(entry)) out.push(entry);
@@ -75,15 +90,17 @@ function byKeywords(library: Library, rule: Rule, pool: RankText[]): Entry[] {
 
 /**
  * The questions for a rule's construct, best first: the reviewed ones (ruleQuestions.ts) the library
- * holds, then the keyword-ranked questions of guides nobody reviewed.
+ * holds, then the keyword-ranked questions of guides nobody reviewed. `construct`: the detected text,
+ * so that questions about one name of a rule (`only`) show for that name alone; without it, all do.
  */
-export function rankQuestions(library: Library, rule: Rule, limit = HOVER_QUESTIONS): RankedQuestion[] {
+export function rankQuestions(library: Library, rule: Rule, limit = HOVER_QUESTIONS, construct?: string): RankedQuestion[] {
   let byRule = RANKED.get(library);
   if (!byRule) RANKED.set(library, (byRule = new Map()));
-  const key = `${rule.id}/${limit}`;
+  const questions = reviewed(rule, construct === undefined ? undefined : constructName(construct));
+  const key = `${rule.id}/${limit}/${questions.map(q => q.id).join(',')}`;
   const cached = byRule.get(key);
   if (cached) return cached;
-  const chosen = curated(library, rule);
+  const chosen = curated(library, questions);
   if (chosen.length < limit) for (const e of byKeywords(library, rule, texts(library).unreviewed)) if (!chosen.includes(e)) chosen.push(e);
   const result = chosen.slice(0, limit).map(toRanked);
   byRule.set(key, result);

@@ -5,13 +5,18 @@
 //
 // Format: one entry per rule id of rules.ts (a test fails for a rule without one):
 //   'rule-id': { questions: [{ id, question, why }, …] }   the questions a candidate would actually answer
-//                                                           about the construct, best first, at most 3;
+//                                                           about the construct, best first, at most 3
+//                                                           for any one construct (see `only`);
 //   'rule-id': { none: 'why' }                              the reviewed guides have nothing on it: the
 //                                                           hover shows the probe, says so, links to search.
 // - `id` is the index's stable id (`guide-slug#hash` of the question's own words) of a canonical entry
 //   (not one folded into another) from one of REVIEWED_GUIDES.
 // - `question` repeats the question's text for the reader of this file; the test checks it against the index.
 // - `why`: one line on why the question belongs to this construct (and, for the first, why it leads).
+// - `only` (optional): the names, as the code writes them, of the constructs of the rule the question is
+//   about, when it is not about all of them (`render` but not `get_object_or_404`); the name is the first
+//   identifier of the detected text without its dotted prefix (rank.ts constructName). A construct whose
+//   name no question fits gets the "nothing yet" hover.
 // Judge from the answers, not the question lines: a question qualifies when a good answer to it is about
 // the construct, never because it shares the construct's topic. One or two good questions beat three
 // with filler. Questions of guides outside REVIEWED_GUIDES (a user's own guides) are ranked by keywords
@@ -22,6 +27,7 @@ export interface RuleQuestion {
   id: string;
   question: string;
   why: string;
+  only?: readonly string[];
 }
 
 export type RuleQuestions = { questions: readonly RuleQuestion[] } | { none: string };
@@ -174,21 +180,26 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
   'bulk-operations': { questions: [
     { id: 'django-interview-answers-parts-7-16#bb98a942',
       question: 'How do you reduce the number of database queries in views?',
-      why: 'batch inserts and updates instead of per-row queries' },
+      why: 'batch inserts and updates instead of per-row queries',
+      only: ['bulk_create', 'bulk_update', 'abulk_create', 'abulk_update'] },
     { id: 'django-core-algorithms-system-design-coding#14410351',
       question: 'What are Django signals, and when should you avoid using them?',
-      why: 'the bulk_create pitfall: no save(), no signals' },
+      why: 'the bulk_create pitfall: no save(), no signals',
+      only: ['bulk_create', 'bulk_update', 'abulk_create', 'abulk_update'] },
   ] },
   'db-indexes': { questions: [
     { id: 'django-interview-answers-parts-7-16#739ab1f1',
       question: 'How do you handle database query optimization with ORM?',
-      why: 'query optimisation starting from indexes' },
+      why: 'query optimisation starting from indexes',
+      only: ['Index', 'db_index'] },
     { id: 'django-interview-answers-parts-7-16#6b571f2f',
       question: 'How do you enforce constraints and validations at the model level?',
-      why: 'unique and check constraints on models' },
+      why: 'unique and check constraints on models',
+      only: ['UniqueConstraint', 'CheckConstraint'] },
     { id: 'django-interview-answers-parts-7-16#6b6040b9',
       question: 'How do you optimize queries for large datasets?',
-      why: 'indexes for large datasets' },
+      why: 'indexes for large datasets',
+      only: ['Index', 'db_index'] },
   ] },
   'query-inspection': { questions: [
     { id: 'django-interview-answers-parts-7-16#a15d9235',
@@ -225,16 +236,10 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
   'subquery-expressions': { questions: [
     { id: 'django-core-algorithms-system-design-coding#880a8946',
       question: 'Debug this Django ORM query that\'s producing incorrect results due to annotation ordering. Explain the issue and fix it.',
-      why: 'its alternative fix is a Subquery over OuterRef(\'pk\')' },
+      why: 'its alternative fix is a Subquery over OuterRef(\'pk\'); nothing covers Exists, Case/When or Window',
+      only: ['Subquery', 'OuterRef'] },
   ] },
-  'get-or-create': { questions: [
-    { id: 'django-core-algorithms-system-design-coding#20774061',
-      question: 'Write a Django custom management command that accepts a file path and imports user data from a CSV file. Handle potential errors gracefully.',
-      why: 'an import using get_or_create(defaults=...) against duplicates' },
-    { id: 'django-interview-answers-parts-7-16#6b571f2f',
-      question: 'How do you enforce constraints and validations at the model level?',
-      why: 'the unique constraint that keeps get_or_create safe under races' },
-  ] },
+  'get-or-create': { none: 'No question in the reviewed guides is about get_or_create or update_or_create; the CSV-import command question uses it in one line of code.' },
   'custom-manager': { questions: [
     { id: 'django-interview-answers-parts-7-16#809ebc78',
       question: 'How do you implement model managers and custom querysets?',
@@ -243,14 +248,7 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
       question: 'How do you handle soft deletes in Django models?',
       why: 'soft deletes behind a custom default manager' },
   ] },
-  'multi-db': { questions: [
-    { id: 'django-interview-answers-parts-7-16#109e2d34',
-      question: 'How do you handle high traffic in Django?',
-      why: 'reads offloaded to replicas under high traffic' },
-    { id: 'django-core-algorithms-system-design-coding#3550bce2',
-      question: 'How would you design a multi-tenant SaaS application in Django with proper data isolation and performance?',
-      why: 'separate databases or shards per tenant' },
-  ] },
+  'multi-db': { none: 'No question in the reviewed guides is about multiple databases, routers or using(); read replicas get one line of the high-traffic answer.' },
   'persistent-connections': { questions: [
     { id: 'django-core-algorithms-system-design-coding#cab6a926',
       question: 'How would you handle database connection pooling in Django? Provide configuration for high-traffic scenarios.',
@@ -313,13 +311,16 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
   'cache-page': { questions: [
     { id: 'django-interview-answers-parts-7-16#22566f74',
       question: 'Difference between per-view caching, template fragment caching, and low-level caching.',
-      why: 'per-view caching vs the other levels' },
+      why: 'per-view caching vs the other levels; never_cache and cache_control are not covered',
+      only: ['cache_page'] },
     { id: 'django-core-algorithms-system-design-coding#c3ca3078',
       question: 'What are Django\'s caching strategies, and how do you implement cache invalidation?',
-      why: 'cache_page in the caching strategies' },
+      why: 'cache_page in the caching strategies',
+      only: ['cache_page'] },
     { id: 'django-interview-questions-experienced-2026#c4230c73',
       question: 'What caching layers does Django support?',
-      why: '@cache_page among the cache layers' },
+      why: '@cache_page among the cache layers',
+      only: ['cache_page'] },
   ] },
   'cache-vary': { none: 'No question in the reviewed guides covers Vary headers or caching one variant per header or cookie; the per-view caching questions never mention them.' },
   'template-cache': { questions: [
@@ -616,18 +617,26 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
       why: 'restricting views with decorators and mixins' },
     { id: 'django-core-algorithms-system-design-coding#40660374',
       question: 'How do Django\'s class-based views (CBVs) work internally, and what is the method resolution order?',
-      why: 'mixin order in class-based views (LoginRequiredMixin first)' },
+      why: 'mixin order in class-based views (LoginRequiredMixin first)',
+      only: ['LoginRequiredMixin'] },
   ] },
   'authenticate-login': { questions: [
     { id: 'django-interview-answers-parts-7-16#e61eed88',
       question: 'How does Django authentication work?',
-      why: 'how authentication and the login session work' },
+      why: 'how authentication and the login session work',
+      only: ['authenticate', 'login', 'logout', 'update_session_auth_hash'] },
     { id: 'django-interview-answers-parts-7-16#df9e1e60',
       question: 'How do you implement login, logout, and password management?',
-      why: 'login, logout and password management' },
+      why: 'login, logout and password management',
+      only: ['authenticate', 'login', 'logout', 'update_session_auth_hash'] },
     { id: 'django-interview-answers-parts-7-16#4bc0e823',
       question: 'How do you handle authentication securely?',
-      why: 'rate-limiting failed logins' },
+      why: 'rate-limiting failed logins',
+      only: ['authenticate', 'login'] },
+    { id: 'django-interview-answers-parts-7-16#af1cc67f',
+      question: 'How do you handle password storage?',
+      why: 'hashing passwords (PBKDF2 with a salt)',
+      only: ['make_password', 'check_password'] },
   ] },
   'custom-user-model': { questions: [
     { id: 'django-interview-questions-experienced-2026#73361030',
@@ -775,13 +784,16 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
   'view-shortcuts': { questions: [
     { id: 'django-interview-answers-parts-7-16#0a2b741a',
       question: 'How do you pass data from views to templates?',
-      why: 'render() with a context' },
+      why: 'render() with a context; nothing covers get_object_or_404 or the HTTP decorators',
+      only: ['render'] },
     { id: 'django-interview-answers-parts-7-16#ff803c71',
       question: 'How do you handle redirects and reverse URL lookups?',
-      why: 'redirect() and reverse()' },
+      why: 'redirect() and reverse()',
+      only: ['redirect'] },
     { id: 'django-interview-answers-parts-7-16#2e42e8fc',
       question: 'How do you render JSON responses in core Django without DRF?',
-      why: 'JsonResponse without DRF' },
+      why: 'JsonResponse without DRF',
+      only: ['JsonResponse'] },
   ] },
   'template-inheritance': { questions: [
     { id: 'django-interview-answers-parts-7-16#f2af6fa4',
