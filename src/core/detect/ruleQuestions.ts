@@ -606,7 +606,8 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
       why: 'the production security checklist' },
     { id: 'django-interview-questions-experienced-2026#2e3d4089',
       question: 'How does CSRF work with Django and a React SPA?',
-      why: 'CSRF_TRUSTED_ORIGINS and CORS' },
+      why: 'CSRF_TRUSTED_ORIGINS, CORS and a CSRF cookie a SPA can read',
+      only: ['CSRF_TRUSTED_ORIGINS', 'CORS_ALLOWED_ORIGINS', 'CORS_ALLOW_ALL_ORIGINS', 'CSRF_COOKIE_HTTPONLY'] },
   ] },
   'login-required': { questions: [
     { id: 'django-interview-answers-parts-7-16#6817f54d',
@@ -679,10 +680,12 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
       why: 'settings per environment; DEBUG and ALLOWED_HOSTS in production' },
     { id: 'django-interview-answers-parts-7-16#81fdb268',
       question: 'How do you manage secrets and environment variables?',
-      why: 'SECRET_KEY and secrets from the environment' },
+      why: 'SECRET_KEY and database passwords from the environment',
+      only: ['SECRET_KEY', 'DATABASES'] },
     { id: 'django-interview-questions-experienced-2026#de2b3b0f',
       question: 'How does Django protect against CSRF, XSS, and SQL injection?',
-      why: 'the production checklist: DEBUG, SECRET_KEY, ALLOWED_HOSTS' },
+      why: 'the production checklist: DEBUG, SECRET_KEY, ALLOWED_HOSTS',
+      only: ['DEBUG', 'SECRET_KEY', 'ALLOWED_HOSTS'] },
   ] },
   'assert-num-queries': { questions: [
     { id: 'django-interview-questions-experienced-2026#c0782e58',
@@ -740,10 +743,7 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
   'model-meta': { questions: [
     { id: 'django-interview-answers-parts-7-16#6b571f2f',
       question: 'How do you enforce constraints and validations at the model level?',
-      why: 'constraints declared in Meta' },
-    { id: 'django-interview-answers-parts-7-16#739ab1f1',
-      question: 'How do you handle database query optimization with ORM?',
-      why: 'indexes on filtered and ordered fields' },
+      why: 'constraints declared in Meta; no question is about Meta options as such' },
   ] },
   'relation-fields': { questions: [
     { id: 'django-interview-answers-parts-7-16#8de169ae',
