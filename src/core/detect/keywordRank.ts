@@ -149,16 +149,16 @@ export function termWeights(texts: readonly RankText[], terms: readonly RankTerm
 export function keywordRank(texts: readonly RankText[], rule: Rule, terms: readonly RankTerm[], weights: readonly number[]): KeywordMatch[] {
   const matches: KeywordMatch[] = [];
   for (const t of texts) {
-    const answerScale = Math.min(1, Math.sqrt(ANSWER_LENGTH / Math.max(1, t.answer.length))) * Math.min(1, Math.sqrt(ANSWER_BREADTH / Math.max(1, t.breadth)));
-    let evidence = 0;
+    let inQuestions = 0;
+    let inAnswer = 0;
     terms.forEach((term, i) => {
-      const inQuestion = containsTerm(t.question, term.text);
-      const inAnswer = !inQuestion && containsTerm(t.answer, term.text);
-      if (!inQuestion && !inAnswer) return;
-      const points = inQuestion ? (term.own ? OWN_IN_QUESTION : KEYWORD_IN_QUESTION) : (term.own ? OWN_IN_ANSWER : KEYWORD_IN_ANSWER) * answerScale;
-      evidence += points * weights[i];
+      if (containsTerm(t.question, term.text)) inQuestions += (term.own ? OWN_IN_QUESTION : KEYWORD_IN_QUESTION) * weights[i];
+      else if (containsTerm(t.answer, term.text)) inAnswer += (term.own ? OWN_IN_ANSWER : KEYWORD_IN_ANSWER) * weights[i];
     });
-    if (evidence === 0) continue;
+    if (inQuestions === 0 && inAnswer === 0) continue;
+    // Only now the answer's length and breadth (the latter is a pass over every rule's names).
+    const answerScale = inAnswer === 0 ? 1 : Math.min(1, Math.sqrt(ANSWER_LENGTH / Math.max(1, t.answer.length))) * Math.min(1, Math.sqrt(ANSWER_BREADTH / Math.max(1, t.breadth)));
+    const evidence = inQuestions + inAnswer * answerScale;
     const score = t.entry.topics.includes(rule.topic) ? evidence * TOPIC_FACTOR : evidence;
     if (score >= KEYWORD_THRESHOLD) matches.push({ entry: t.entry, score });
   }

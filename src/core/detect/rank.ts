@@ -4,7 +4,7 @@
 // hover path only looks the result up).
 import type { Library } from '../library';
 import type { Entry } from '../types';
-import { answerBreadth, keywordRank, normalizeForMatch, ruleTerms, termWeights, type RankText } from './keywordRank';
+import { answerBreadth, keywordRank, normalizeForMatch, ruleTerms, termWeights, type RankTerm, type RankText } from './keywordRank';
 import { REVIEWED_GUIDES, RULE_QUESTIONS, type RuleQuestion } from './ruleQuestions';
 import { RULES, type Rule } from './rules';
 
@@ -36,14 +36,26 @@ function guideOf(entry: Entry): string {
   return hash < 0 ? entry.id : entry.id.slice(0, hash);
 }
 
+let ownTerms: RankTerm[][] | undefined;
+
+/** An entry as the keyword ranking reads it; its breadth is counted only when a ranking needs it. */
+function rankText(entry: Entry): RankText {
+  const answer = normalizeForMatch(entry.answer || entry.hint || '');
+  let breadth: number | undefined;
+  return {
+    entry,
+    question: normalizeForMatch(entry.question),
+    answer,
+    get breadth() {
+      return (breadth ??= answerBreadth(answer, (ownTerms ??= RULES.map(r => ruleTerms(r).filter(t => t.own)))));
+    },
+  };
+}
+
 function texts(library: Library): LibraryTexts {
   let t = TEXTS.get(library);
   if (!t) {
-    const ownTerms = RULES.map(r => ruleTerms(r).filter(term => term.own));
-    const all = library.canonical().map(entry => {
-      const answer = normalizeForMatch(entry.answer || entry.hint || '');
-      return { entry, question: normalizeForMatch(entry.question), answer, breadth: answerBreadth(answer, ownTerms) };
-    });
+    const all = library.canonical().map(rankText);
     t = { all, unreviewed: all.filter(x => !REVIEWED.has(guideOf(x.entry))) };
     TEXTS.set(library, t);
   }
