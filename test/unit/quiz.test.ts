@@ -124,6 +124,19 @@ describe('quiz: multiple choice', () => {
     }
   });
 
+  it('never offers a question asked alike (a related entry of its own) as a distractor, either way', () => {
+    const related: Record<string, string[]> = { 'sig-what': ['sig-drawbacks'], 'sig-drawbacks': ['sig-what'] };
+    const lib = new Library(ENTRIES.map(e => (related[e.id] ? { ...e, relatedIds: related[e.id] } : e)));
+    let offeredBefore = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      for (const [id, other] of [['sig-what', 'sig-drawbacks'], ['sig-drawbacks', 'sig-what']]) {
+        assert.ok(!buildChoices(lib, lib.get(id)!, createRng(seed))!.options.some(o => o.id === other), `${id} seed ${seed}`);
+        if (buildChoices(fixtureLibrary(), fixtureLibrary().get(id)!, createRng(seed))!.options.some(o => o.id === other)) offeredBefore++;
+      }
+    }
+    assert.ok(offeredBefore > 0, 'unlinked, they are distractors of each other (so the check above can fail)');
+  });
+
   it('is deterministic with a seed and different with another seed', () => {
     const again = mc(7);
     assert.deepEqual(again.session, build.session);

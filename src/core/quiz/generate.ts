@@ -196,13 +196,15 @@ function withEmpty(entries: Entry[], ordered: boolean, message: string): { entri
  * Four options for `entry`: its answer summary and three distractors. Distractors come from other
  * questions of the same main topic first, then questions sharing any of its topics, then the topics
  * that most often appear together with its main topic in the library, then anything. Never the
- * question's own variants, never two options with the same or near-identical text.
+ * question's own variants or the questions asked alike (their answers would be right too), never two
+ * options with the same or near-identical text.
  */
 export function buildChoices(library: Library, entry: Entry, rng: Rng): { options: QuizOption[]; correct: number } | undefined {
   const answer = entrySummary(entry);
   if (!answer) return undefined;
-  const forbidden = new Set<string>([entry.id, ...(entry.variantIds ?? [])]);
-  const avoid = [answer, ...library.variants(entry).map(v => (v.hasAnswer ? entrySummary(v) : '')).filter(Boolean)];
+  const alike = library.alsoAskedAs(entry);
+  const forbidden = new Set<string>([entry.id, ...alike.map(e => e.id)]);
+  const avoid = [answer, ...alike.map(v => (v.hasAnswer ? entrySummary(v) : '')).filter(Boolean)];
   const chosen: QuizOption[] = [];
   const tried = new Set<string>();
   for (const tier of distractorTiers(library, entry)) {

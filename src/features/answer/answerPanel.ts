@@ -115,8 +115,6 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
     const siblings = library.byTopic(topic);
     const index = Math.max(0, siblings.findIndex(e => e.id === entry.id));
     const link = (e: Entry | undefined) => (e ? { id: e.id, question: e.question } : undefined);
-    const canonical = entry.canonicalId ? library.get(entry.canonicalId) : undefined;
-    const group = canonical ? [canonical, ...library.variants(canonical)] : [entry, ...library.variants(entry)];
     return {
       type: 'show',
       id: entry.id,
@@ -128,7 +126,7 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
       answerHtml: entry.answer ? engine().renderMarkdown(entry.answer) : '',
       ...(entry.hint ? { hintHtml: engine().renderInline(entry.hint) } : {}),
       ...(entry.seeAlso ? { seeAlso: { label: `${entry.seeAlso.section} (${entry.seeAlso.file}:${entry.seeAlso.line})` } } : {}),
-      variants: group.filter(e => e.id !== entry.id).map(e => ({ id: e.id, question: e.question, source: `${e.source.file}:${e.source.line}` })),
+      variants: library.alsoAskedAs(entry).map(e => ({ id: e.id, question: e.question, source: `${e.source.file}:${e.source.line}` })),
       ...(index > 0 ? { previous: link(siblings[index - 1]) } : {}),
       ...(index < siblings.length - 1 ? { next: link(siblings[index + 1]) } : {}),
       position: { index, total: siblings.length, topic: topicLabel(topic) },
