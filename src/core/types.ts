@@ -30,6 +30,11 @@ export interface Entry {
   canonicalId?: string;
   /** Set on canonical entries that have variants: the variants' ids. */
   variantIds?: string[];
+  /**
+   * Bundled questions whose answer review found it wrong, outdated or damaged: the hover's preview
+   * from the correction or the repaired rendering instead of the guide's words (set by the build).
+   */
+  curatedPreview?: string;
 }
 
 /** A parse problem with one guide file; the rest of the library still loads. */

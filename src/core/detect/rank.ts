@@ -98,7 +98,7 @@ export function rankQuestions(library: Library, rule: Rule, limit = 3): RankedQu
     scored.push({ t, score: topicScore + keywordScore + (t.entry.hasAnswer ? 1 : 0) });
   }
   scored.sort((a, b) => b.score - a.score || a.t.entry.question.length - b.t.entry.question.length || (a.t.entry.id < b.t.entry.id ? -1 : 1));
-  const result = scored.slice(0, limit).map(({ t, score }) => ({ id: t.entry.id, question: t.entry.question, preview: answerPreview(t.entry), score }));
+  const result = scored.slice(0, limit).map(({ t, score }) => ({ id: t.entry.id, question: t.entry.question, preview: t.entry.curatedPreview ?? answerPreview(t.entry), score }));
   byRule.set(key, result);
   return result;
 }
