@@ -120,34 +120,37 @@ function renderCard(view: Extract<ItemView, { kind: 'card' }>): HTMLElement[] {
     body.push(button('Show answer (Space)', { id: 'reveal', class: 'primary' }, { type: 'reveal', index: s.index }));
     return body;
   }
-  if (view.review) body.push(reviewNote(view.review));
-  if (view.repaired) body.push(el('p', { class: 'repaired-label' }, 'Re-rendered: the scrape damaged the guide\'s text (same words).'));
-  body.push(html('div', { class: 'answer', id: 'answer' }, view.answerHtml));
-  if (view.keyPointsHtml.length) {
-    const fieldset = el('fieldset', { id: 'key-points', class: 'key-points' },
-      el('legend', {}, `Key points: tick the ones you made (keys A–${POINT_KEYS[view.keyPointsHtml.length - 1].toUpperCase()}, or Tab to one and Space)`));
-    view.keyPointsHtml.forEach((pointHtml, i) => {
-      const box = el('input', { type: 'checkbox', id: `point-${i + 1}` });
-      box.checked = s.ticked.includes(i);
-      box.addEventListener('change', () => vscode.postMessage({ type: 'tick', index: s.index, point: i }));
-      fieldset.append(el('label', { class: 'point', for: `point-${i + 1}` }, box, el('kbd', { 'aria-hidden': 'true' }, POINT_KEYS[i].toUpperCase()), html('span', {}, pointHtml)));
-    });
-    body.push(fieldset);
-  }
+  const answer: HTMLElement[] = [];
+  if (view.review) answer.push(reviewNote(view.review));
+  if (view.repaired) answer.push(el('p', { class: 'repaired-label' }, 'Re-rendered: the scrape damaged the guide\'s text (same words).'));
+  answer.push(html('div', { class: 'answer', id: 'answer' }, view.answerHtml));
   const proposal = state!.proposal;
   const grades = el('div', { class: 'grades', role: 'group', 'aria-label': proposal ? `Grade: Enter confirms ${GRADES[proposal - 1]}, or press 1 to 4` : 'How well did you recall it? Press 1 to 4' });
   GRADES.forEach((g, i) => {
     const proposed = proposal === i + 1;
     grades.append(button(`${i + 1} · ${g}`, { id: `grade-${g.toLowerCase()}`, 'aria-label': `${g} (${i + 1})${proposed ? ', proposed' : ''}`, ...(proposed ? { class: 'proposed' } : {}) }, { type: 'grade', index: s.index, rating: (i + 1) as 1 | 2 | 3 | 4 }));
   });
-  body.push(el('h2', {}, 'How well did you recall it?'));
+  if (!view.keyPointsHtml.length) {
+    // Without key points the answer is what the learner grades against: it comes first.
+    body.push(...answer, el('h2', {}, 'How well did you recall it?'), grades);
+    return body;
+  }
+  // With key points the checklist is what the learner grades against: it comes first, the answer after.
+  const fieldset = el('fieldset', { id: 'key-points', class: 'key-points' },
+    el('legend', {}, `Key points: tick the ones you made (keys A–${POINT_KEYS[view.keyPointsHtml.length - 1].toUpperCase()}, or Tab to one and Space)`));
+  view.keyPointsHtml.forEach((pointHtml, i) => {
+    const box = el('input', { type: 'checkbox', id: `point-${i + 1}` });
+    box.checked = s.ticked.includes(i);
+    box.addEventListener('change', () => vscode.postMessage({ type: 'tick', index: s.index, point: i }));
+    fieldset.append(el('label', { class: 'point', for: `point-${i + 1}` }, box, el('kbd', { 'aria-hidden': 'true' }, POINT_KEYS[i].toUpperCase()), html('span', {}, pointHtml)));
+  });
+  body.push(fieldset);
   if (proposal) {
     const n = s.ticked.length;
     body.push(el('p', { id: 'proposal', class: 'proposal', 'aria-live': 'polite' },
       `Proposed: ${GRADES[proposal - 1]} (${n} of ${view.keyPointsHtml.length} point${view.keyPointsHtml.length === 1 ? '' : 's'} ticked). Enter confirms it; 1–4 grades otherwise.`));
-    body.push(el('p', { class: 'hint', id: 'grade-rule' }, view.gradeRule));
   }
-  body.push(grades);
+  body.push(grades, el('p', { class: 'hint', id: 'grade-rule' }, view.gradeRule), el('h2', {}, 'The answer'), ...answer);
   return body;
 }
 
