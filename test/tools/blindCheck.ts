@@ -24,9 +24,9 @@ export function drawSample(library: Library, content: CuratedContent, count: num
   return generateQuiz(library, content, { scope: { kind: 'all' }, mode: 'multiple-choice', length: count, seed }).session.items;
 }
 
-/** Markdown to what a reader takes in from the rendered item (emphasis and links dropped, code kept). */
+/** The item's Markdown as a reader takes it in: link targets dropped; everything else as written (code keeps its `__`). */
 function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/(\*\*|__)(.+?)\1/g, '$2').trim();
+  return markdown.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').trim();
 }
 
 /** One item as the quiz view shows it before it is answered: no key, no id. */
