@@ -17,11 +17,10 @@ export const REVIEW_FILE = path.resolve(__dirname, '../../../..', 'test', 'fixtu
  * - `trivia`: true but not worth knowing (an example's variable, a name choice);
  * - `guide-wrong`: the sentence is wrong or outdated for Django 5.2;
  * - `not-the-api`: the matched word is not the API here (a variable, a plain English word);
- * - `duplicate`: the same fact as an accepted item;
- * - `excluded`: the question is not to be referred to (CONTENT.md names it).
+ * - `duplicate`: the same fact as an accepted item.
  */
-export type RejectionKind = 'ambiguous' | 'giveaway' | 'fragment' | 'trivia' | 'guide-wrong' | 'not-the-api' | 'duplicate' | 'excluded';
-export const REJECTION_KINDS: readonly RejectionKind[] = ['ambiguous', 'giveaway', 'fragment', 'trivia', 'guide-wrong', 'not-the-api', 'duplicate', 'excluded'];
+export type RejectionKind = 'ambiguous' | 'giveaway' | 'fragment' | 'trivia' | 'guide-wrong' | 'not-the-api' | 'duplicate';
+export const REJECTION_KINDS: readonly RejectionKind[] = ['ambiguous', 'giveaway', 'fragment', 'trivia', 'guide-wrong', 'not-the-api', 'duplicate'];
 
 export interface ClozeRejection {
   question: string;
