@@ -68,6 +68,32 @@ async function startQuiz(vs, { flashcards = false, topic, mode, length } = {}) {
   return frame;
 }
 
+/**
+ * The Topics row of `topic`, scrolled into the rendered part of the tree. Tree rows are virtualised: a
+ * topic low in the list has no row until the list is scrolled to it. All topics are collapsed first
+ * (the view's Collapse All), so every row is a topic; the wheel then moves down until the row is
+ * rendered, each time waiting for the last rendered topic to change.
+ */
+async function topicRowInView(vs, topic) {
+  const pane = vs.view('Topics');
+  await pane.locator('.pane-header').hover();
+  await pane.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
+  await pane.locator('.pane-body .monaco-list-row[aria-expanded="true"]').first().waitFor({ state: 'detached' });
+  const rows = vs.treeRows('Topics');
+  const row = rows.filter({ hasText: topic }).first();
+  const lastShown = async () => Math.max(...(await rows.evaluateAll(els => els.map(e => Number(e.getAttribute('aria-posinset'))))));
+  while ((await row.count()) === 0) {
+    const before = await lastShown();
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    if (before >= size) throw new Error(`no Topics row "${topic}" down to the last of ${size} topics`);
+    await rows.first().hover();
+    await vs.page.mouse.wheel(0, 200);
+    await vs.page.waitForFunction(({ sel, before }) => Math.max(...[...document.querySelectorAll(sel)].map(e => Number(e.getAttribute('aria-posinset')))) > before,
+      { sel: '.part.sidebar .pane-body .monaco-list-row[aria-level="1"]', before });
+  }
+  return row;
+}
+
 /** Letters and digits only: rendered text and its Markdown compare equal whatever the markup. */
 const norm = text => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -231,7 +257,7 @@ for (const theme of ['dark', 'light']) {
         const topic = TOPIC_LABELS[entry.topics[0]];
         await vs.openActivity('Django Interview Coach');
         await vs.expandOnly('Topics');
-        const topicRow = vs.treeRows('Topics').filter({ hasText: topic }).first();
+        const topicRow = await topicRowInView(vs, topic);
         if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
         await vs.treeRows('Topics').filter({ hasText: entry.question }).first().click();
         const frame = vs.webview();
