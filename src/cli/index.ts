@@ -23,6 +23,7 @@ export const index: Verb = async (args, io) => {
     topics: e.topics,
     hasAnswer: e.hasAnswer,
     ...(e.canonicalId ? { canonicalId: e.canonicalId } : {}),
+    ...(e.relatedIds ? { relatedIds: e.relatedIds } : {}),
   }));
   const files: GuideReport[] = [...(idx.reports ?? [])];
   // Files that could not be read at all (a missing path) have an error but no report.
