@@ -3,6 +3,7 @@ import { parseGuide, type RawQuestion } from '../../src/core/parse/parseGuide';
 import { buildIndex } from '../../src/core/parse/buildIndex';
 import { Library } from '../../src/core/library';
 import { generateQuiz } from '../../src/core/quiz/generate';
+import { CuratedContent } from '../../src/core/content/curated';
 import { shapeFixture, shapeFixtures } from './shapes';
 import { utf8 } from './helpers';
 
@@ -130,7 +131,7 @@ describe('guide shapes: every question, each with its answer', () => {
     const library = new Library(idx.entries);
     for (const fixture of shapeFixtures()) {
       const ids = idx.entries.filter(e => e.source.file === fixture.file).map(e => e.id);
-      const quiz = generateQuiz(library, { scope: { kind: 'ids', ids }, mode: 'flashcards', length: 200, seed: 1 });
+      const quiz = generateQuiz(library, CuratedContent.empty(), { scope: { kind: 'ids', ids }, mode: 'flashcards', length: 200, seed: 1 });
       const inQuiz = new Set(quiz.session.items.map(i => i.id));
       for (const id of ids) {
         const e = library.get(id)!;

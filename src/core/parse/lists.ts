@@ -68,22 +68,31 @@ function readItems(lines: readonly string[], skip: (i: number) => boolean): Item
     if (!stack.length || indent < 2) close();
   }
   close();
-  // Each item's block runs to the next item at its own level or above.
+  // Each item's block runs to the next item at its own level or above (a stack, from the end).
   for (const list of lists) {
-    list.forEach((item, k) => {
-      const next = list.slice(k + 1).find(o => o.indent <= item.indent);
+    const open: Item[] = [];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const item = list[k];
+      while (open.length && open[open.length - 1].indent > item.indent) open.pop();
+      const next = open[open.length - 1];
       item.end = next ? next.index : blockEnd(lines, item);
-    });
+      open.push(item);
+    }
   }
   return lists;
 }
 
 /** The end of the last item of a list: its indented lines, blank lines between them included. */
 function blockEnd(lines: readonly string[], item: Item): number {
-  let j = item.index + 1;
-  const deeper = (l: string | undefined) => l !== undefined && !isBlank(l) && indentOf(/^\s*/.exec(l)![0]) > item.indent;
-  while (j < lines.length && (deeper(lines[j]) || (isBlank(lines[j]) && deeper(lines.slice(j + 1).find(l => !isBlank(l)))))) j++;
-  return j;
+  const deeper = (l: string) => indentOf(/^\s*/.exec(l)![0]) > item.indent;
+  let end = item.index + 1;
+  // Blank lines belong to the block only when indented text follows them.
+  for (let j = item.index + 1; j < lines.length; j++) {
+    if (isBlank(lines[j])) continue;
+    if (!deeper(lines[j])) break;
+    end = j + 1;
+  }
+  return end;
 }
 
 function isLink(text: string): boolean {
@@ -144,7 +153,9 @@ export function bulletQuestions(lines: readonly string[], skip: (i: number) => b
       if (taken.has(item) || isLink(item.text) || BOLD_START.test(item.text)) continue;
       // A topic ("- Migrations", "- Tell about fields:") holds its questions; it is not one itself.
       if (!asks(item.text) && (item.children.length > 0 || /:\s*$/.test(item.text))) continue;
-      groups.set(item.parent, [...(groups.get(item.parent) ?? []), item]);
+      const group = groups.get(item.parent);
+      if (group) group.push(item);
+      else groups.set(item.parent, [item]);
     }
     for (const [parent, items] of groups) {
       const asking = items.filter(i => asks(i.text)).length;

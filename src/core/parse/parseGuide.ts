@@ -288,15 +288,22 @@ function dropStepsInsideHeadingAnswers(headings: readonly Heading[], sections: {
   const regions: [number, number][] = [];
   headings.forEach((h, k) => {
     if (!sections.questionLines.has(h.index)) return;
-    const next = headings.slice(k + 1).find(o => o.level <= h.level || sections.questionLines.has(o.index) || containers.has(o.index));
-    regions.push([h.index, next ? next.index : Infinity]);
+    let to = Infinity;
+    for (let j = k + 1; j < headings.length; j++) {
+      const o = headings[j];
+      if (o.level <= h.level || sections.questionLines.has(o.index) || containers.has(o.index)) { to = o.index; break; }
+    }
+    regions.push([h.index, to]);
   });
   if (!regions.length) return;
-  for (let k = candidates.length - 1; k >= 0; k--) {
-    const c = candidates[k];
-    if (!c.weak) continue;
-    if (regions.some(([from, to]) => c.index > from && c.index < to)) candidates.splice(k, 1);
+  // Regions follow one another without overlapping: one pass over both, in line order.
+  const weak = new Set<Candidate>();
+  let r = 0;
+  for (const c of [...candidates].filter(x => x.weak).sort((a, b) => a.index - b.index)) {
+    while (r < regions.length && regions[r][1] <= c.index) r++;
+    if (r < regions.length && c.index > regions[r][0] && c.index < regions[r][1]) weak.add(c);
   }
+  if (weak.size) candidates.splice(0, candidates.length, ...candidates.filter(c => !weak.has(c)));
 }
 
 /**
@@ -483,7 +490,8 @@ function isCodeComment(lines: readonly string[], index: number): boolean {
 function collectSections(lines: readonly string[], headings: readonly Heading[], candidates: readonly Candidate[]): GuideSection[] {
   const starts = [...headings.map(h => h.index), ...candidates.map(c => c.index)].sort((a, b) => a - b);
   return headings.map(h => {
-    const end = starts.find(s => s > h.index) ?? lines.length;
+    const k = firstAfter(starts, s => s, h.index);
+    const end = k < starts.length ? starts[k] : lines.length;
     return { title: stripBold(h.text).replace(/:$/, ''), line: h.index + 1, text: lines.slice(h.end + 1, end).join('\n') };
   }).filter(s => s.text.trim().length > 0);
 }
