@@ -122,11 +122,14 @@ function linkAnswerless(entries: Entry[], sections: (GuideSection & { file: stri
     const onTopic = targets.some(t => t.topics.includes(entry.topics[0]));
     let best = -1;
     let bestScore = 0.08;
-    targets.forEach((t, i) => {
-      if (onTopic && !t.topics.includes(entry.topics[0])) return;
-      const s = tfidf.similarity(query, i) * (t.file === entry.source.file ? 1.5 : 1);
+    // Targets sharing no word with the question score 0: only the others are scored, in order.
+    const score = tfidf.scorer(query);
+    for (const i of tfidf.containing(query)) {
+      const t = targets[i];
+      if (onTopic && !t.topics.includes(entry.topics[0])) continue;
+      const s = score(i) * (t.file === entry.source.file ? 1.5 : 1);
       if (s > bestScore) { bestScore = s; best = i; }
-    });
+    }
     if (best >= 0) {
       const t = targets[best];
       entry.seeAlso = { file: t.file, line: t.line, section: t.section };
