@@ -248,6 +248,16 @@ function decideHeadings(lines: readonly string[], headings: Heading[], candidate
     if (numbered && numbered[2].trim() && isQuestionLike(numbered[3])) numberedAtLevel.set(h.level, (numberedAtLevel.get(h.level) ?? 0) + 1);
   }
   const numberedLevels = [...numberedAtLevel].filter(([, n]) => n >= 2).map(([level]) => level);
+  // Whether the heading sits under a numbered question heading (the nearest heading above it at a higher level).
+  const underNumberedQuestion = new Set<number>();
+  const stack: Heading[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const numbered = parent && HEADING_NUMBER.exec(stripBold(parent.text));
+    if (numbered && numbered[2].trim() && isQuestionLike(numbered[3])) underNumberedQuestion.add(h.index);
+    stack.push(h);
+  }
   const starts = new Set(candidates.filter(c => !c.weak).map(c => c.index));
   const decided: Candidate[] = [];
   for (let k = headings.length - 1; k >= 0; k--) {
@@ -265,8 +275,8 @@ function decideHeadings(lines: readonly string[], headings: Heading[], candidate
     else if (numbered && numbered[2].trim() && !titlesQuestions) text = unlabel(numbered[3].trim());
     else if (numbered && !numbered[2].trim() && opensLikeQuestion(numbered[3])) text = numbered[3].trim();
     // Where a guide numbers its question headings, an unnumbered one is a closing section when short
-    // ("## Want more?") and a sub-heading of an answer when deeper ("### Why use migrations?").
-    else if (!numbered && isQuestionLike(body) && endsLikeQuestion(body) && !(numberedLevels.some(l => l < h.level) || (numberedLevels.includes(h.level) && body.split(/\s+/).length < 4))) text = body;
+    // ("## Want more?") and a sub-heading of the answer it sits in ("### Why use migrations?").
+    else if (!numbered && isQuestionLike(body) && endsLikeQuestion(body) && !(underNumberedQuestion.has(h.index) || (numberedLevels.includes(h.level) && body.split(/\s+/).length < 4))) text = body;
     if (text === undefined) {
       if (titlesQuestions) containers.push(h.index);
       continue;
@@ -461,7 +471,7 @@ function numberedQuestions(lines: readonly string[], skip: (i: number) => boolea
       }
     }
     const labelled = labelledQuestion(stripBold(text)) ?? labelledQuestion(text);
-    const weak = !labelled && !inQuestionList.has(i) && !endsLikeQuestion(text);
+    const weak = !labelled && !inQuestionList.has(i) && !endsLikeQuestion(trimDecorations(text));
     out.push({ index: i, endIndex, shape: 'numbered', text: labelled?.question ?? text, number: num, ...(weak ? { weak } : {}), ...(labelled?.inlineAnswer ? { inlineAnswer: labelled.inlineAnswer } : {}) });
     expected = num + 1;
   }
