@@ -122,12 +122,12 @@ function linkAnswerless(entries: Entry[], sections: (GuideSection & { file: stri
     const onTopic = targets.some(t => t.topics.includes(entry.topics[0]));
     let best = -1;
     let bestScore = 0.08;
-    // Targets sharing no word with the question score 0: only the others are scored, in order.
-    const score = tfidf.scorer(query);
-    for (const i of tfidf.containing(query)) {
+    // Targets sharing no word with the question score 0: only the others are looked at, in order.
+    const { score, matched } = tfidf.scoreAll(query);
+    for (const i of matched) {
       const t = targets[i];
       if (onTopic && !t.topics.includes(entry.topics[0])) continue;
-      const s = score(i) * (t.file === entry.source.file ? 1.5 : 1);
+      const s = score[i] * (t.file === entry.source.file ? 1.5 : 1);
       if (s > bestScore) { bestScore = s; best = i; }
     }
     if (best >= 0) {

@@ -13,7 +13,6 @@ export class TfIdf {
   private readonly ids = new Map<string, number>();
   private readonly idf: number[] = [];
   private readonly vectors: SparseVector[];
-  private postings: number[][] | undefined;
 
   constructor(documents: string[][]) {
     const df = new Map<string, number>();
@@ -44,32 +43,49 @@ export class TfIdf {
 
   /** Cosine similarity between a query and document `i`. */
   similarity(query: string[], i: number): number {
-    return this.scorer(query)(i);
-  }
-
-  /** Cosine similarity of one query against any document, its vector built once. */
-  scorer(query: readonly string[]): (i: number) => number {
-    const q = this.vector(query);
-    return i => cosine(q, this.vectors[i]);
+    return cosine(this.vector(query), this.vectors[i]);
   }
 
   pair(i: number, j: number): number {
     return cosine(this.vectors[i], this.vectors[j]);
   }
 
-  /** The documents holding at least one of the tokens, in index order: the only ones a query can match. */
-  containing(tokens: readonly string[]): number[] {
-    if (!this.postings) {
-      const postings: number[][] = this.idf.map(() => []);
-      this.vectors.forEach((v, i) => { for (const id of v.ids) postings[id].push(i); });
-      this.postings = postings;
-    }
-    const found = new Set<number>();
-    for (const t of tokens) {
-      const id = this.ids.get(t);
-      if (id !== undefined) for (const i of this.postings[id]) found.add(i);
-    }
-    return Array.from(Int32Array.from(found).sort());
+  /**
+   * Cosine similarity of one query with every document at once, through the documents holding each of
+   * its words: documents sharing none score 0 and cost nothing. Products are added in increasing word
+   * order, as `cosine` adds them, so each score is the number `similarity` gives. `matched` lists the
+   * documents sharing a word, in index order.
+   */
+  scoreAll(query: readonly string[]): { score: Float64Array; matched: number[] } {
+    const postings = (this.postings ??= this.buildPostings());
+    const q = this.vector(query);
+    const dot = new Float64Array(this.vectors.length);
+    const seen = new Uint8Array(this.vectors.length);
+    const matched: number[] = [];
+    q.ids.forEach((id, k) => {
+      const { docs, weights } = postings[id];
+      for (let p = 0; p < docs.length; p++) {
+        dot[docs[p]] += q.weights[k] * weights[p];
+        if (!seen[docs[p]]) {
+          seen[docs[p]] = 1;
+          matched.push(docs[p]);
+        }
+      }
+    });
+    const score = new Float64Array(this.vectors.length);
+    if (q.norm) for (const i of matched) if (this.vectors[i].norm) score[i] = dot[i] / (q.norm * this.vectors[i].norm);
+    return { score, matched: matched.sort((a, b) => a - b) };
+  }
+
+  private postings: { docs: number[]; weights: number[] }[] | undefined;
+
+  private buildPostings(): { docs: number[]; weights: number[] }[] {
+    const postings = this.idf.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+    this.vectors.forEach((v, i) => v.ids.forEach((id, k) => {
+      postings[id].docs.push(i);
+      postings[id].weights.push(v.weights[k]);
+    }));
+    return postings;
   }
 }
 
