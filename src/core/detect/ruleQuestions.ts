@@ -666,6 +666,17 @@ export const RULE_QUESTIONS: Readonly<Record<string, RuleQuestions>> = {
       question: 'How do you implement custom user models?',
       why: 'implementing a custom user model' },
   ] },
+  'password-settings': { questions: [
+    { id: 'django-interview-answers-parts-7-16#af1cc67f',
+      question: 'How do you handle password storage?',
+      why: 'salted PBKDF2 hashes and strong password policies' },
+    { id: 'django-interview-answers-parts-7-16#0b352c40',
+      question: 'How do you secure sensitive user data like passwords?',
+      why: 'hashing with PBKDF2 and a salt, strong passwords enforced' },
+    { id: 'django-interview-answers-parts-7-16#cc496c02',
+      question: 'How do you handle user registration flows securely?',
+      why: 'strong passwords enforced and hashed at registration' },
+  ] },
   'permission-checks': { questions: [
     { id: 'django-interview-questions-experienced-2026#930ff68f',
       question: 'How do Django groups and permissions work?',

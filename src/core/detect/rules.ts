@@ -565,6 +565,12 @@ export const RULES: readonly Rule[] = [
     settings: ['AUTH_USER_MODEL'],
   },
   {
+    id: 'password-settings', topic: 'authentication', title: 'PASSWORD_HASHERS / AUTH_PASSWORD_VALIDATORS',
+    probe: 'Salted, iterated hashes (PBKDF2 by default): the first of `PASSWORD_HASHERS` stores new passwords, the others still verify old ones and are upgraded at login; `AUTH_PASSWORD_VALIDATORS` for strength rules.',
+    keywords: ['password_hashers', 'auth_password_validators', 'pbkdf2', 'hash*', 'password'],
+    settings: ['PASSWORD_HASHERS', 'AUTH_PASSWORD_VALIDATORS'],
+  },
+  {
     id: 'permission-checks', topic: 'authorization', title: 'permission checks',
     probe: 'Model permissions, groups and object-level permissions, and where checks belong (view, queryset, template).',
     keywords: ['permission', 'has_perm', 'permission_required', 'groups', 'object-level'],
