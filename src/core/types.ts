@@ -32,6 +32,11 @@ export interface Entry {
   variantIds?: string[];
   /** Canonical entries asking alike with a different ask ("also asked as"); each is an entry of its own. */
   relatedIds?: string[];
+  /**
+   * Bundled questions whose answer review found it wrong, outdated or damaged: the hover's preview
+   * from the correction or the repaired rendering instead of the guide's words (set by the build).
+   */
+  curatedPreview?: string;
 }
 
 /** A parse problem with one guide file; the rest of the library still loads. */

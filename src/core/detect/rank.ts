@@ -63,7 +63,7 @@ function texts(library: Library): LibraryTexts {
 }
 
 function toRanked(entry: Entry): RankedQuestion {
-  return { id: entry.id, question: entry.question, preview: answerPreview(entry) };
+  return { id: entry.id, question: entry.question, preview: entry.curatedPreview ?? answerPreview(entry) };
 }
 
 /**
