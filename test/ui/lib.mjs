@@ -171,6 +171,9 @@ class Workbench {
   async gotoLine(line) {
     await this.quickInput(`:${line}`);
     await this.page.keyboard.press('Enter');
+    // The editor moves once the quick input has handled Enter: wait for the cursor to be on the line,
+    // or a search of the visible lines right after this may still see the old viewport.
+    await this.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${line},`) }).waitFor();
   }
 
   activityItem(title) {
