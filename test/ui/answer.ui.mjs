@@ -17,7 +17,8 @@ async function searchAndOpen(vs, query, expectedQuestion) {
   if (label !== expectedQuestion) throw new Error(`first result for "${query}" is "${label}"`);
   await vs.screenshot(`search-${query.replace(/\W+/g, '-')}`);
   await vs.page.keyboard.press('Enter');
-  const heading = vs.webview().locator('#question');
+  // The panel may still show the previous answer for a moment: wait for this one.
+  const heading = vs.webview().locator('#question', { hasText: expectedQuestion });
   await heading.waitFor({ timeout: 30_000 });
   const text = (await heading.innerText()).trim();
   if (text !== expectedQuestion) throw new Error(`answer view shows "${text}"`);
