@@ -3,13 +3,16 @@
 // like one; in plain-text guides that use none of these, a bare line that asks. Its answer is what
 // follows up to the next question or the next section at its level, with answer labels ("Ans -",
 // "**Answer**:") dropped, HTML turned into Markdown and unfenced code fenced.
-import { cleanQuestion, endsLikeQuestion, isQuestionLike, isTitleLike, opensLikeQuestion, trimDecorations } from './questions';
-import { isCodeLine, tidyAnswer } from './answer';
+import { cleanQuestion, isQuestionLike, isTitleLike } from './questions';
+import { tidyAnswer } from './answer';
 import { readLines } from './lines';
 import { detailsBlocks, htmlHeading } from './html';
-import { dropAnswerLabel, isContentsLink, labelledQuestion } from './labels';
+import { dropAnswerLabel, labelledQuestion } from './labels';
 import { bulletQuestions } from './lists';
 import { tableQuestions } from './tables';
+import { type Candidate, HEADING, type Heading, isBlank, nextContentLine, RULE, stripBold, TABLE_ROW, unlabel } from './candidate';
+import { decideHeadings, dropStepsInsideHeadingAnswers, isCodeComment } from './headings';
+import { labelledLines, numberedQuestions, questionLines } from './textQuestions';
 
 export interface RawQuestion {
   question: string;
@@ -33,60 +36,9 @@ export interface ParsedGuide {
   sections: GuideSection[];
 }
 
-type Shape = 'heading' | 'numbered' | 'bullet' | 'bare' | 'line' | 'details' | 'labelled' | 'table';
-
-interface Candidate {
-  index: number;
-  /** Index of the last line the question text occupies (a question may wrap). */
-  endIndex: number;
-  shape: Shape;
-  text: string;
-  hint?: string;
-  headingLevel?: number;
-  /** The answer when the shape bounds it (a `<details>` body, a table cell, nested bullets). */
-  fixedAnswer?: string;
-  /** Answer text on the question's own line: `**Q: …?** — answer`. */
-  inlineAnswer?: string;
-  /** The number of a numbered question, for its list. */
-  number?: number;
-  /**
-   * A numbered line taken for its wording alone (it does not end in "?" and is not in a list of
-   * questions): inside a heading question's answer it is one of the answer's steps.
-   */
-  weak?: boolean;
-}
-
-interface Heading {
-  index: number;
-  level: number;
-  text: string;
-  /** Lines the heading occupies (an HTML heading may span several). */
-  end: number;
-}
-
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const NUMBERED = /^(\d{1,3})[a-z]?[.)](?:\s+|(?=[A-Za-z]))(\S.*)$/;
-/** "124 Explain the role of cookies?": a numbered question that lost its dot. */
-const NUMBERED_NO_DOT = /^(\d{1,3})\s+([A-Z].*\?)\s*$/;
-const HEADING_NUMBER = /^(\d{1,3})[a-z]?([.)]\s*|\s+)(\S.*)$/;
 const BOLD_LABEL = /^\*\*([^*]+?):?\*\*:?\s*$/;
-const BOLD_LINE = /^(\*\*|__)(?!\s)(.+?)(\*\*|__)\s*$/;
+
 const LEVEL_WORD = /^(fundamentals|basics?|beginner|junior|intermediate|mid-level|advanced|senior|expert|bonus)$/i;
-const TABLE_ROW = /^\s*\|/;
-const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
-
-function stripBold(text: string): string {
-  return text.replace(/^\*\*(.*)\*\*$/, '$1').trim();
-}
-
-function isBlank(line: string | undefined): boolean {
-  return line === undefined || line.trim() === '';
-}
-
-/** The question a labelled, bold or numbered text carries, without its label. */
-function unlabel(text: string): string {
-  return labelledQuestion(text)?.question ?? text;
-}
 
 export function parseGuide(text: string): ParsedGuide {
   const { lines, fenced } = readLines(text);
@@ -233,122 +185,6 @@ export function parseGuide(text: string): ParsedGuide {
   return { questions, sections: collectSections(lines, sectionHeadings, candidates) };
 }
 
-/**
- * Headings decide last. A heading is a question when it carries a question label ("### Q1:"), asks
- * ("## Why …?", unless its siblings are numbered and it is not), or is numbered ("## 4. Topic") without
- * being the title of the questions right under it ("## 1. Models — 6 Questions" above a list).
- */
-function decideHeadings(lines: readonly string[], headings: Heading[], candidates: Candidate[]): { questionLines: Set<number>; containers: number[] } {
-  const questionLines = new Set<number>();
-  const containers: number[] = [];
-  // Levels where the guide numbers its question headings: there, an unnumbered heading is a section.
-  const numberedAtLevel = new Map<number, number>();
-  for (const h of headings) {
-    const numbered = HEADING_NUMBER.exec(stripBold(h.text));
-    if (numbered && numbered[2].trim() && isQuestionLike(numbered[3])) numberedAtLevel.set(h.level, (numberedAtLevel.get(h.level) ?? 0) + 1);
-  }
-  const numberedLevels = [...numberedAtLevel].filter(([, n]) => n >= 2).map(([level]) => level);
-  // Whether the heading sits under a numbered question heading (the nearest heading above it at a higher level).
-  const underNumberedQuestion = new Set<number>();
-  const stack: Heading[] = [];
-  for (const h of headings) {
-    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    const numbered = parent && HEADING_NUMBER.exec(stripBold(parent.text));
-    if (numbered && numbered[2].trim() && isQuestionLike(numbered[3])) underNumberedQuestion.add(h.index);
-    stack.push(h);
-  }
-  const starts = new Set(candidates.filter(c => !c.weak).map(c => c.index));
-  const decided: Candidate[] = [];
-  for (let k = headings.length - 1; k >= 0; k--) {
-    const h = headings[k];
-    if (h.end !== h.index) continue;
-    const body = trimDecorations(stripBold(h.text));
-    const labelled = labelledQuestion(body);
-    const numbered = HEADING_NUMBER.exec(body);
-    const next = nextContentLine(lines, h.index);
-    const nextHeading = headings[k + 1]?.index === next ? headings[k + 1] : undefined;
-    // The title of the questions right below it (a sibling question heading does not make it one).
-    const titlesQuestions = starts.has(next) && !(nextHeading && nextHeading.level === h.level);
-    let text: string | undefined;
-    if (labelled) text = labelled.question;
-    else if (numbered && numbered[2].trim() && !titlesQuestions) text = unlabel(numbered[3].trim());
-    else if (numbered && !numbered[2].trim() && opensLikeQuestion(numbered[3])) text = numbered[3].trim();
-    // Where a guide numbers its question headings, an unnumbered one is a closing section when short
-    // ("## Want more?") and a sub-heading of the answer it sits in ("### Why use migrations?").
-    else if (!numbered && isQuestionLike(body) && endsLikeQuestion(body) && !(underNumberedQuestion.has(h.index) || (numberedLevels.includes(h.level) && body.split(/\s+/).length < 4))) text = body;
-    if (text === undefined) {
-      if (titlesQuestions) containers.push(h.index);
-      continue;
-    }
-    questionLines.add(h.index);
-    starts.add(h.index);
-    decided.push({ index: h.index, endIndex: h.index, shape: 'heading', text, headingLevel: h.level });
-  }
-  candidates.push(...decided);
-  return { questionLines, containers };
-}
-
-/**
- * Inside the answer of a heading question, numbered lines taken for their wording alone are the
- * answer's steps ("2. When direct code is clearer", "1. **Define the view**: …").
- */
-function dropStepsInsideHeadingAnswers(headings: readonly Heading[], sections: { questionLines: Set<number>; containers: number[] }, candidates: Candidate[]): void {
-  const containers = new Set(sections.containers);
-  const regions: [number, number][] = [];
-  headings.forEach((h, k) => {
-    if (!sections.questionLines.has(h.index)) return;
-    let to = Infinity;
-    for (let j = k + 1; j < headings.length; j++) {
-      const o = headings[j];
-      if (o.level <= h.level || sections.questionLines.has(o.index) || containers.has(o.index)) { to = o.index; break; }
-    }
-    regions.push([h.index, to]);
-  });
-  if (!regions.length) return;
-  // Regions follow one another without overlapping: one pass over both, in line order.
-  const weak = new Set<Candidate>();
-  let r = 0;
-  for (const c of [...candidates].filter(x => x.weak).sort((a, b) => a.index - b.index)) {
-    while (r < regions.length && regions[r][1] <= c.index) r++;
-    if (r < regions.length && c.index > regions[r][0] && c.index < regions[r][1]) weak.add(c);
-  }
-  if (weak.size) candidates.splice(0, candidates.length, ...candidates.filter(c => !weak.has(c)));
-}
-
-/**
- * Lines of questions with no list markers, one per line ("How do you write unit tests?" under
- * "# Testing"): two or more in a row that ask, most of the block asking. Lines in between that do not
- * ask are their answers.
- */
-function questionLines(lines: readonly string[], skip: (i: number) => boolean, taken: ReadonlySet<number>): Candidate[] {
-  const out: Candidate[] = [];
-  const plain = (i: number) => {
-    const t = lines[i]?.trim() ?? '';
-    return !skip(i) && !taken.has(i) && t.length >= 8 && t.length <= 160 && /^[A-Z]/.test(t) && !HEADING.test(t) && !TABLE_ROW.test(t)
-      && !/^([*+-]|\d{1,3}[.)])\s/.test(t) && !isCodeLine(t) && !labelledQuestion(t);
-  };
-  for (let i = 0; i < lines.length; i++) {
-    if (!plain(i)) continue;
-    let j = i;
-    while (j + 1 < lines.length && plain(j + 1)) j++;
-    const block = lines.slice(i, j + 1).map(l => l.trim());
-    const asking = block.filter(t => isQuestionLike(t) && !/:\s*$/.test(t));
-    if (asking.length >= 2 && asking.length * 3 >= block.length * 2) {
-      block.forEach((t, k) => { if (asking.includes(t)) out.push({ index: i + k, endIndex: i + k, shape: 'line', text: t }); });
-    }
-    i = j;
-  }
-  return out;
-}
-
-/** The next line after `index` that holds content: blank lines and rules (`---`) skipped. */
-function nextContentLine(lines: readonly string[], index: number): number {
-  let j = index + 1;
-  while (j < lines.length && (isBlank(lines[j]) || RULE.test(lines[j]))) j++;
-  return j;
-}
-
 /** Where a question's answer ends: the next question or section stop; for a heading, a heading at its level or above. */
 function answerEnd(c: Candidate, stops: readonly number[], headings: readonly Heading[], total: number): number {
   const s = firstAfter(stops, x => x, c.endIndex);
@@ -399,102 +235,6 @@ function dropListEpilogue(bodies: { candidate: Candidate; startsAfterBlank: bool
     }
     emptyRun = candidate.shape === 'numbered' && !bodies[k].answer ? (sibling ? emptyRun + 1 : 1) : 0;
   }
-}
-
-/** `Q:`/`Q1.`/`Q#1.`/`Q-1` lines and bold question paragraphs (`**Q. …**`, `**What is …?**`). */
-function labelledLines(lines: readonly string[], skip: (i: number) => boolean): Candidate[] {
-  const out: Candidate[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (skip(i)) continue;
-    const line = lines[i];
-    if (HEADING.test(line) || /^\s*([*+-]|\d{1,3}[.)])\s/.test(line) || TABLE_ROW.test(line)) continue;
-    const labelled = labelledQuestion(line);
-    if (labelled) {
-      out.push({ index: i, endIndex: i, shape: 'labelled', text: labelled.question, ...(labelled.inlineAnswer ? { inlineAnswer: labelled.inlineAnswer } : {}) });
-      continue;
-    }
-    const bold = BOLD_LINE.exec(line.trim());
-    if (bold && isQuestionLike(bold[2]) && !/:\s*$/.test(bold[2])) out.push({ index: i, endIndex: i, shape: 'labelled', text: bold[2] });
-  }
-  return out;
-}
-
-/**
- * Plain numbered questions: the number continues the current sequence (a small gap allowed) or restarts it at 1, and the
- * text asks something. Sub-steps inside answers are labels (`1. Celery Configuration:`) or statements.
- * In a list made of questions (no answers between the items, two in three asking) every item counts.
- */
-function numberedQuestions(lines: readonly string[], skip: (i: number) => boolean): Candidate[] {
-  interface NumberedLine { index: number; num: number; text: string }
-  const items: NumberedLine[] = [];
-  lines.forEach((line, i) => {
-    if (skip(i)) return;
-    const m = NUMBERED.exec(line) ?? NUMBERED_NO_DOT.exec(line);
-    if (m && !isContentsLink(m[2])) items.push({ index: i, num: Number(m[1]), text: m[2].trim() });
-  });
-  // Runs of items with nothing but blank or indented lines between them, numbered one after another.
-  const inQuestionList = new Set<number>();
-  for (let a = 0; a < items.length; ) {
-    let b = a + 1;
-    while (b < items.length && items[b].num === items[b - 1].num + 1 && onlyListLinesBetween(lines, items[b - 1].index, items[b].index)) b++;
-    const run = items.slice(a, b);
-    const asking = run.filter(r => isQuestionLike(unlabel(stripBold(r.text)))).length;
-    if (run.length >= 3 && asking * 3 >= run.length * 2) for (const r of run) inQuestionList.add(r.index);
-    a = b;
-  }
-
-  const out: Candidate[] = [];
-  let expected = 1;
-  for (const item of items) {
-    const { index: i, num } = item;
-    let text = item.text;
-    let endIndex = i;
-    // "1. **Title:**" with the question on the indented line below it.
-    const title = /^\*\*(.+?)\*\*:?\s*$/.exec(text);
-    const below = lines[i + 1];
-    if (title && below !== undefined && /^\s{2,}\S/.test(below) && isQuestionLike(below.trim())) {
-      const parts = [below.trim()];
-      endIndex = i + 1;
-      while (/^\s{2,}\S/.test(lines[endIndex + 1] ?? '') && !NUMBERED.test(lines[endIndex + 1].trim())) parts.push(lines[++endIndex].trim());
-      text = parts.join(' ');
-    }
-    // A guide's numbering skips now and then (34, then 36); sub-steps restart low.
-    if (!(num === 1 || (num >= expected && num <= expected + 5))) continue;
-    if (!isQuestionLike(unlabel(stripBold(text))) && !(inQuestionList.has(i) && !/:\s*$/.test(text))) continue;
-    // A question that wraps over a blank line: it stops mid-sentence and the text goes on in lower case.
-    if (endIndex === i && !/[.?!:)"”]$/.test(text)) {
-      let j = i + 1;
-      while (j < lines.length && isBlank(lines[j]) && j - i <= 2) j++;
-      if (j < lines.length && /^[a-z]/.test(lines[j].trim())) {
-        text = `${text} ${lines[j].trim()}`;
-        endIndex = j;
-      }
-    }
-    const labelled = labelledQuestion(stripBold(text)) ?? labelledQuestion(text);
-    const weak = !labelled && !inQuestionList.has(i) && !endsLikeQuestion(trimDecorations(text));
-    out.push({ index: i, endIndex, shape: 'numbered', text: labelled?.question ?? text, number: num, ...(weak ? { weak } : {}), ...(labelled?.inlineAnswer ? { inlineAnswer: labelled.inlineAnswer } : {}) });
-    expected = num + 1;
-  }
-  return out;
-}
-
-function onlyListLinesBetween(lines: readonly string[], from: number, to: number): boolean {
-  for (let j = from + 1; j < to; j++) if (!isBlank(lines[j]) && !/^\s{2,}\S/.test(lines[j])) return false;
-  return true;
-}
-
-/** `# urls.py` above or inside unfenced code in a scraped guide is a code comment, not a heading. */
-function isCodeComment(lines: readonly string[], index: number): boolean {
-  const line = lines[index];
-  if (!/^#\s/.test(line)) return false;
-  if (/\.py\b/.test(line) && !isQuestionLike(line.slice(1))) return true;
-  // "# path('now/', views.now)": lower case with code in it. "# what is async" over prose is a heading.
-  if (/^#\s+[a-z]/.test(line) && /[()=[\]{}'"‘’,]/.test(line)) return true;
-  for (let j = index + 1; j < lines.length; j++) {
-    if (lines[j].trim() === '') continue;
-    return isCodeLine(lines[j]) && !/^#/.test(lines[j]);
-  }
-  return false;
 }
 
 function collectSections(lines: readonly string[], headings: readonly Heading[], candidates: readonly Candidate[]): GuideSection[] {
