@@ -5,12 +5,13 @@ import { endsLikeQuestion, isQuestionLike, opensLikeQuestion, trimDecorations } 
 import { labelledQuestion } from './labels';
 import { type Candidate, type Heading, nextContentLine, stripBold, unlabel } from './candidate';
 
-export const HEADING_NUMBER = /^(\d{1,3})[a-z]?([.)]\s*|\s+)(\S.*)$/;
+const HEADING_NUMBER = /^(\d{1,3})[a-z]?([.)]\s*|\s+)(\S.*)$/;
 
 /**
  * Headings decide last. A heading is a question when it carries a question label ("### Q1:"), asks
- * ("## Why …?", unless its siblings are numbered and it is not), or is numbered ("## 4. Topic") without
- * being the title of the questions right under it ("## 1. Models — 6 Questions" above a list).
+ * ("## Why …?"; in a guide that numbers its question headings, not a short unnumbered one, nor one
+ * inside a numbered question's answer), or is numbered ("## 4. Topic") without being the title of the
+ * questions right under it ("## 1. Models — 6 Questions" above a list).
  */
 export function decideHeadings(lines: readonly string[], headings: Heading[], candidates: Candidate[]): { questionLines: Set<number>; containers: number[] } {
   const questionLines = new Set<number>();
