@@ -1,13 +1,15 @@
 // Build step after the index: validate the curated content against the built index and the detection
 // rules, then ship it compiled (node out/src/build/buildContent.js content dist/index.json dist/content.json).
 // Any problem fails the build with every problem listed. The hover previews of reviewed answers are
-// written into the index (the hover never reads dist/content.json).
+// written into the index (the hover never reads dist/content.json), and so are key-point previews for
+// answers whose own preview is empty or a bare lead-in.
 import fs from 'node:fs';
 import path from 'node:path';
 import { readContent } from '../core/content/read';
 import { unlocated, validateContent } from '../core/content/validate';
 import { contentFile } from '../core/content/curated';
-import { curatedPreview } from '../core/content/preview';
+import { curatedPreview, keyPointPreview, weakPreview } from '../core/content/preview';
+import { answerPreview } from '../core/detect/rank';
 import { parseIndexJson } from '../core/indexFile';
 import { RULES } from '../core/detect/rules';
 
@@ -28,7 +30,7 @@ let previews = 0;
 for (const entry of index.entries) {
   delete entry.curatedPreview;
   const review = file.reviews[entry.id];
-  const preview = review && curatedPreview(review);
+  const preview = (review && curatedPreview(review)) || (weakPreview(answerPreview(entry)) ? keyPointPreview(file.keyPoints[entry.id]) : undefined);
   if (preview) {
     entry.curatedPreview = preview;
     previews++;

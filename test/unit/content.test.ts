@@ -7,7 +7,7 @@ import { readContent } from '../../src/core/content/read';
 import { giveaways, type LocatedContent, unlocated, validateContent, wordsKept } from '../../src/core/content/validate';
 import type { BankItem } from '../../src/core/content/schema';
 import { contentFile, parseContentFile } from '../../src/core/content/curated';
-import { curatedPreview } from '../../src/core/content/preview';
+import { curatedPreview, keyPointPreview, weakPreview } from '../../src/core/content/preview';
 import { rankQuestions } from '../../src/core/detect/rank';
 import { RULES } from '../../src/core/detect/rules';
 import { Library } from '../../src/core/library';
@@ -116,6 +116,15 @@ describe('hover previews of reviewed answers', () => {
     assert.equal(curatedPreview({ verdict: 'damaged', note: 'Indentation.', repaired: 'The `atomic()` block commits at the end.\n\n```python\nx = 1\n```' }), 'The atomic() block commits at the end.');
     assert.equal(curatedPreview({ verdict: 'ok' }), undefined);
     assert.equal(curatedPreview({ verdict: 'incomplete', note: 'Misses the lock.' }), undefined, 'an incomplete answer is not wrong: its own preview stays');
+  });
+
+  it('an answer whose preview says nothing is previewed from its first key point, marked', () => {
+    assert.equal(weakPreview('Add to settings.py MIDDLEWARE:'), true);
+    assert.equal(weakPreview(''), true);
+    assert.equal(weakPreview('Signals are sent synchronously: the receiver runs inside save().'), false);
+    assert.equal(keyPointPreview(['Time the request in `__call__` around `get_response()`.', 'Log it.']), 'Key point: Time the request in __call__ around get_response().');
+    assert.equal(keyPointPreview(undefined), undefined);
+    assert.equal(keyPointPreview([]), undefined);
   });
 
   it('the hover ranking uses the stamped preview', () => {

@@ -77,6 +77,11 @@ describe('answer preview', () => {
     assert.equal(answerPreview({ answer }), 'Use select_related() for single-valued relations, e.g. ForeignKey.');
   });
 
+  it('keeps inline code as written: dunder names are not bold, angle brackets in code are not tags', () => {
+    assert.equal(answerPreview({ answer: 'A class with `__init__(get_response)` and `__call__`, in `<app>/middleware.py`; *not* a <b>tag</b>.' }),
+      'A class with __init__(get_response) and __call__, in <app>/middleware.py; not a tag.');
+  });
+
   it('truncates long sentences at a word boundary to at most 160 characters', () => {
     const preview = answerPreview({ answer: `${'word '.repeat(60)}end.` });
     assert.ok(preview.length <= 160, String(preview.length));

@@ -139,15 +139,20 @@ const ABBREVIATIONS = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|incl|e\.g\.,)$/i;
 
 /** Markdown to plain text for one block: links, emphasis, inline code and HTML removed. */
 export function stripInlineMarkdown(s: string): string {
-  return s
+  // Code spans keep their text as written: `__init__` is not bold, `<app>` is not a tag. They are set
+  // aside while the rest loses its markup (a private-use character marks each one), then put back.
+  const code: string[] = [];
+  const plain = s
+    .replace(/`([^`]*)`/g, (_, text: string) => `\uE000${code.push(text) - 1}\uE001`)
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
     .replace(/<[^>]+>/g, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/^\s*>\s?/gm, '')
+    .replace(/^\s*>\s?/gm, '');
+  return plain
+    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => code[Number(i)])
     .replace(/\s+/g, ' ')
     .trim();
 }
