@@ -7,28 +7,14 @@ const settings = { 'djangoCoach.quiz.length': 3 };
 let passed = 0;
 let failed = 0;
 
-/** Keyboard focus back to the workbench (F1 is not forwarded from inside a webview). */
-async function focusWorkbench(vs) {
-  await vs.page.locator('.part.sidebar .composite.title').first().click();
-}
-
 async function startQuiz(vs, { flashcards = false } = {}) {
-  await focusWorkbench(vs);
   await vs.runCommand('Django Coach: Start Quiz');
-  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  // The scope pick itself, not the closing command palette: a key pressed before it opens would go back to the webview.
+  // Each pick by its title, so that Enter goes to it and not to the palette closing before it.
   await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
-  await vs.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  // When a quick input closes, the workbench hands focus back to the editor that had it (the quiz
-  // webview, asynchronously, through the iframe): on a loaded machine that can land after our pick has
-  // opened. A person would click into the pick; so do we, then use the keyboard.
-  await input.click();
-  await vs.page.keyboard.press('Enter');                       // scope: the first (default) choice
-  await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode' }).waitFor();
-  await input.click();
-  if (flashcards) await vs.page.keyboard.press('ArrowDown');
-  await vs.page.keyboard.press('Enter');                       // mode and length (the usual length, 3 here)
+  await vs.acceptRow(/./, { first: true });              // scope: the first (default) choice
+  await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode and length' }).waitFor();
+  // Mode and the usual length (3 here); the label starts with an icon.
+  await vs.acceptRow(flashcards ? /^\s*Flashcards · 3 questions$/ : /^\s*Multiple choice · 3 questions$/);
   const frame = vs.webview();
   await frame.locator('#question').waitFor({ timeout: 30_000 });
   await frame.locator('#question').click();                    // keyboard focus into the quiz
@@ -92,8 +78,10 @@ for (const theme of ['dark', 'light']) {
       await page.keyboard.press('Enter');
       await frame.locator('#progress', { hasText: 'Question 2 of 3' }).waitFor();
       const question = (await frame.locator('#question').innerText()).trim();
-      await focusWorkbench(vs);
+      // The old page's quiz must not be read as the new one's: wait for the reload itself.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: f => f === page.mainFrame(), timeout: 60_000 });
       await vs.runCommand('Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       frame = vs.webview();
       await frame.locator('#question').waitFor({ timeout: 60_000 });
@@ -111,7 +99,6 @@ for (const theme of ['dark', 'light']) {
     });
 
     await vs.step('progress is kept after the reload: the Review view counts today\'s reviews', async () => {
-      await focusWorkbench(vs);
       await vs.openActivity('Django Interview Coach');
       await vs.expandOnly('Review');
       const streak = vs.treeRows('Review').filter({ hasText: 'Streak' });
