@@ -1,6 +1,7 @@
 // One esbuild script for every output:
 //   (default)  dist/extension.js (VS Code, node), dist/web/extension.js (browser host),
-//              dist/cli.js (command line), media/dist/*.js (webview scripts), dist/index.json (prebuilt guide index)
+//              dist/cli.js (command line), media/dist/*.js (webview scripts), dist/index.json (prebuilt guide index),
+//              dist/content.json (the curated quiz items, key points and answer reviews, validated)
 //   --tests    transpile src/ and test/ to out/ for mocha (no bundling: fast, keeps file layout)
 //   --bench    transpile src/ and bench/ to out/ for `npm run bench`
 //   --watch    rebuild the extension on change; --dev: no minification, inline source maps
@@ -64,6 +65,12 @@ async function buildAll() {
   await transpile(['src']);
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, ['out/src/build/buildIndex.js', 'content', 'dist/index.json'], { stdio: quiet ? 'ignore' : 'inherit' });
+  // The curated content (quiz items, key points, answer reviews), validated against that index: a problem fails the build.
+  try {
+    execFileSync(process.execPath, ['out/src/build/buildContent.js', 'content', 'dist/index.json', 'dist/content.json'], { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  } catch {
+    process.exit(1); // the problems are listed above
+  }
 }
 
 if (args.has('--tests')) await transpile(['src', 'test']);

@@ -4,6 +4,7 @@ import { Library } from '../src/core/library';
 import { TOPICS, type TopicId } from '../src/core/taxonomy';
 import type { Entry } from '../src/core/types';
 import { generateQuiz } from '../src/core/quiz';
+import { CONTENT_FORMAT, CONTENT_VERSION, CuratedContent } from '../src/core/content/curated';
 import { applyReview, parseProgress, prepareWrite, progressFromLog, reviewSummary, serializeProgress } from '../src/core/progress';
 import { createRng } from '../src/core/quiz/random';
 import type { Rating, ReviewEvent } from '../src/core/schedule';
@@ -47,21 +48,37 @@ export function syntheticLog(library: Library, cards: number, events: number, no
   return log;
 }
 
-/** The first quiz on libraries never quizzed before; a function of its own, so they are garbage once measured. */
+/** A curated bank over a synthetic library: one bank item per 5 questions, one cloze item per 20. */
+export function syntheticContent(library: Library, seed = 3): CuratedContent {
+  const rng = createRng(seed);
+  const ids = library.canonical().map(e => e.id);
+  const pick = () => ids[rng.int(ids.length)];
+  const bank = Array.from({ length: Math.floor(ids.length / 5) }, (_, i) => ({
+    id: `bank-${i}`, topic: 'transactions' as TopicId, questions: [pick(), pick()], django: '5.2', stem: `Stem ${i}?`, explanation: `Because ${i}.`,
+    options: [0, 1, 2, 3].map(k => (k === i % 4 ? { text: `right ${i}`, correct: true as const } : { text: `wrong ${i}.${k}`, why: `why ${k}` })),
+  }));
+  const cloze = Array.from({ length: Math.floor(ids.length / 20) }, (_, i) => ({
+    id: `cloze-${i}`, question: pick(), sentence: `____ does thing ${i}.`, answer: 'a()', options: ['a()', 'b()', 'c()', 'd()'],
+  }));
+  return new CuratedContent({ format: CONTENT_FORMAT, version: CONTENT_VERSION, bank, cloze, keyPoints: {}, reviews: {} });
+}
+
+/** The first quiz on a freshly loaded library and content (the item index is built then); a function of its own, so they are garbage once measured. */
 function coldQuiz(now: number): BenchRow {
-  const fresh = Array.from({ length: 7 }, (_, i) => syntheticLibrary(10_000, i + 100));
+  const fresh = Array.from({ length: 7 }, (_, i) => { const library = syntheticLibrary(10_000, i + 100); return { library, content: syntheticContent(library, i + 100) }; });
   let f = 0; // the warm-up takes fresh[0]; each timed run gets a library never quizzed before
-  return measure('quiz: 20 MC questions, cold (10,000)', 'first quiz on a freshly loaded library: summaries parsed with markdown-it',
-    i => generateQuiz(fresh[f++ % fresh.length], { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }), 6, 1);
+  return measure('quiz: 20 MC items, cold (10,000 questions)', 'first quiz on a freshly loaded library and bank: which items drill which questions, built once',
+    i => { const { library, content } = fresh[f++ % fresh.length]; return generateQuiz(library, content, { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }); }, 6, 1);
 }
 
 export function quizBench(): BenchRow[] {
   const rows: BenchRow[] = [];
   const now = Date.UTC(2025, 2, 10, 12);
   const library = syntheticLibrary(10_000);
+  const content = syntheticContent(library);
   rows.push({
-    ...measure('quiz: 20 multiple-choice questions (10,000)', 'all topics, seeded; summaries cached after warm-up',
-      i => generateQuiz(library, { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }), 100, 10),
+    ...measure('quiz: 20 multiple-choice items (10,000 questions, 2,500 items)', 'all topics, seeded; the item index built once, in the warm-up',
+      i => generateQuiz(library, content, { scope: { kind: 'all' }, mode: 'multiple-choice', length: 20, seed: i, now }), 100, 10),
     target: { p99: 50 },
   });
   rows.push(coldQuiz(now));

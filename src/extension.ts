@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   return {
     get featuresLoaded() { return features !== undefined; },
     get library() { return load().library; },
+    get content() { return load().content; },
     get answers() { return load().answers; },
     get topics() { return load().topics; },
     get detect() { return load().detect; },

@@ -11,6 +11,7 @@ import type { CommandTable } from './features/entryPoints';
 import { LibraryService } from './features/library/libraryService';
 import { TopicsTreeProvider, type TopicsNode } from './features/topics/topicsTree';
 import { AnswerPanel } from './features/answer/answerPanel';
+import { ContentService } from './features/content/contentService';
 import { libraryCommands } from './features/commands';
 import { createDetectFeature, type DetectFeature } from './features/detect';
 import { createQuizFeature, type QuizFeature } from './features/quiz';
@@ -22,6 +23,8 @@ export interface EntryViews {
 
 export interface Features extends vscode.Disposable {
   library: LibraryService;
+  /** The curated quiz items, key points and answer reviews (loaded on first use). */
+  content: ContentService;
   answers: AnswerPanel;
   topics: TopicsTreeProvider;
   detect: DetectFeature;
@@ -36,10 +39,11 @@ export function wireFeatures(context: vscode.ExtensionContext, log: Log, views: 
   const t0 = performance.now();
   const library = new LibraryService(context.extensionUri, log);
   const topics = new TopicsTreeProvider(library);
-  const answers = new AnswerPanel(context.extensionUri, library, log);
+  const content = new ContentService(context.extensionUri, log);
+  const answers = new AnswerPanel(context.extensionUri, library, content, log);
   const detect = createDetectFeature(context.extensionUri, library, log);
   const fileTopics = () => [...new Set(detect.inThisFile.current.detections.map(d => d.topics[0]))];
-  const quiz = createQuizFeature(context, library, log, fileTopics);
+  const quiz = createQuizFeature(context, library, content, log, fileTopics);
 
   // Quiz entry points elsewhere: the Topics badges, the hover, the answer view, the study plan.
   const quizTopic = (topic: TopicId) => vscode.commands.executeCommand(Command.quizTopic, topic);
@@ -55,7 +59,7 @@ export function wireFeatures(context: vscode.ExtensionContext, log: Log, views: 
   const disposables: vscode.Disposable[] = [library, topics, answers, ...detect.disposables, ...quiz.disposables];
   log.info(`features ready in ${(performance.now() - t0).toFixed(1)} ms`);
   return {
-    library, answers, topics, detect, quiz,
+    library, content, answers, topics, detect, quiz,
     commands: { ...libraryCommands({ library, answers, topics, topicsView: views.topics, log }), ...detect.commands, ...quiz.commands },
     panels: { [Panel.answer]: answers, [Panel.studyPlan]: detect.studyPlan, [Panel.quiz]: quiz.quiz },
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },

@@ -1,6 +1,6 @@
 // The answer view's script (runs in the webview). Builds the page from the extension's `show` message:
 // plain strings go in as text, only the markdown-it output (raw HTML off) as HTML. Keyboard first:
-// n / j next, p / k previous, g open in guide.
+// n / j next, p / k previous, g open in guide, o the guide's original text of a repaired answer.
 import type { AnswerViewState, FromAnswerWebview, ToWebview, ShowAnswerMessage } from '../../src/webview/answerProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromAnswerWebview): void; getState(): AnswerViewState | undefined; setState(s: AnswerViewState): void };
@@ -8,6 +8,8 @@ declare function acquireVsCodeApi(): { postMessage(m: FromAnswerWebview): void; 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let current: ShowAnswerMessage | undefined;
+/** Showing the guide's own (damaged) text instead of our repaired rendering. */
+let showOriginal = false;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -22,13 +24,14 @@ function button(label: string, title: string, message: FromAnswerWebview, extra:
   return b;
 }
 
-function html(markup: string, cls: string): HTMLElement {
-  const div = el('div', { class: cls });
+function html(markup: string, cls: string, tag: 'div' | 'li' = 'div'): HTMLElement {
+  const div = el(tag, { class: cls });
   div.innerHTML = markup;
   return div;
 }
 
-function render(m: ShowAnswerMessage): void {
+function render(m: ShowAnswerMessage, fresh = true): void {
+  if (fresh && m.id !== current?.id) showOriginal = false;
   current = m;
   vscode.setState({ id: m.id });
   document.title = m.question;
@@ -42,7 +45,19 @@ function render(m: ShowAnswerMessage): void {
     })()),
   );
   const body: HTMLElement[] = [];
-  if (m.answerHtml) body.push(html(m.answerHtml, 'answer'));
+  if (m.review) {
+    body.push(el('aside', { class: `review-note verdict-${m.review.verdict}`, id: 'review-note', role: 'note', 'aria-label': `Review note: ${m.review.label}` },
+      el('p', { class: 'review-label' }, `⚠ ${m.review.label}`), html(m.review.noteHtml, 'review-body')));
+  } else if (m.checked) {
+    body.push(el('p', { class: 'checked', id: 'checked' }, '✓ Checked against current Django (5.2).'));
+  }
+  if (m.repairedHtml) {
+    const toggle = el('button', { type: 'button', id: 'toggle-original', class: 'link-button', 'aria-pressed': String(showOriginal) },
+      showOriginal ? 'Show the repaired text (o)' : 'Show the guide\'s original text (o)');
+    toggle.addEventListener('click', () => { showOriginal = !showOriginal; render(m, false); });
+    body.push(el('p', { class: 'repaired-label' }, showOriginal ? 'The guide\'s original text, as scraped. ' : 'Re-rendered: the scrape damaged the guide\'s text (same words). ', toggle));
+  }
+  if (m.answerHtml || m.repairedHtml) body.push(html(m.repairedHtml && !showOriginal ? m.repairedHtml : m.answerHtml, 'answer'));
   else {
     const none = el('section', { class: 'no-answer', role: 'note' }, el('p', {}, 'This guide asks the question without answering it.'));
     if (m.hintHtml) none.append(el('p', {}, el('strong', {}, 'Hint: ')), html(m.hintHtml, 'hint'));
@@ -52,6 +67,11 @@ function render(m: ShowAnswerMessage): void {
       none.append(el('p', {}, 'Covered in: ', a));
     }
     body.push(none);
+  }
+  if (m.keyPointsHtml?.length) {
+    const list = el('ul', { class: 'key-points', id: 'key-points' });
+    for (const p of m.keyPointsHtml) list.append(html(p, 'point', 'li'));
+    body.push(el('section', { 'aria-label': 'Key points' }, el('h2', {}, 'Key points a good answer makes'), list));
   }
   if (m.variants.length) {
     const list = el('ul', {});
@@ -71,7 +91,8 @@ function render(m: ShowAnswerMessage): void {
   nav.append(actions);
   nav.append(m.next ? button('Next →', `Next: ${m.next.question} (n)`, { type: 'open', id: m.next.id }, { id: 'next' }) : el('span', {}));
   root.replaceChildren(header, ...body, nav);
-  window.scrollTo(0, 0);
+  if (fresh) window.scrollTo(0, 0);
+  else document.getElementById('toggle-original')?.focus();
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -84,6 +105,10 @@ document.addEventListener('keydown', e => {
   if ((e.key === 'n' || e.key === 'j') && current.next) vscode.postMessage({ type: 'open', id: current.next.id });
   else if ((e.key === 'p' || e.key === 'k') && current.previous) vscode.postMessage({ type: 'open', id: current.previous.id });
   else if (e.key === 'g') vscode.postMessage({ type: 'openSource', id: current.id });
+  else if (e.key === 'o' && current.repairedHtml) {
+    showOriginal = !showOriginal;
+    render(current, false);
+  }
 });
 
 vscode.postMessage({ type: 'ready' });

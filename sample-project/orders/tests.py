@@ -2,7 +2,8 @@ from decimal import Decimal
 from unittest import mock
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.core import mail
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from catalog.models import Category, Product
@@ -46,3 +47,18 @@ class OrderListQueryCountTests(TestCase):
         with self.assertNumQueries(8):
             response = self.client.get(reverse("order-list"))
         self.assertEqual(response.status_code, 200)
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", DEFAULT_FROM_EMAIL="shop@example.com")
+class ConfirmationEmailTests(TestCase):
+    def test_the_confirmation_is_mailed_to_the_customer(self):
+        from .tasks import send_order_confirmation
+
+        customer = get_user_model().objects.create_user("cy", "cy@example.com", "pw")
+        pens = Category.objects.create(name="Pens", slug="pens")
+        pen = Product.objects.create(category=pens, name="Pen", slug="pen", price=Decimal("2.50"), stock=10)
+        with mock.patch("orders.services.send_order_confirmation.delay"):
+            order = place_order(customer, {pen.pk: 1})
+        send_order_confirmation(order.pk)
+        self.assertEqual(mail.outbox[0].to, ["cy@example.com"])
+        self.assertEqual(mail.outbox[0].from_email, "shop@example.com")

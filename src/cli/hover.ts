@@ -2,7 +2,7 @@ import type { Verb } from './io';
 import { parseArgs, UsageError } from './io';
 import { analyzeFile, libraryFor } from './detect';
 import { detectAt } from '../core/detect/analysis';
-import { hoverForDetection } from '../core/detect/hover';
+import { detectedText, hoverForDetection } from '../core/detect/hover';
 import { topicLabel } from '../core/taxonomy';
 
 /** Splits `FILE:LINE:CHAR` from the right (so Windows paths with a drive colon work). */
@@ -28,7 +28,7 @@ export const hover: Verb = async (args, io) => {
   }
   // The library is loaded only when there is something to show.
   const detection = detectAt(analysis, position.line - 1, position.character);
-  const model = detection && hoverForDetection(detection, libraryFor(flags, io));
+  const model = detection && hoverForDetection(detection, libraryFor(flags, io), detectedText(analysis, detection));
   const json = model && { ...model, range: { ...model.range, line: model.range.line + 1 } };
   if (flags.has('json')) {
     io.out(JSON.stringify(json, null, 2));
@@ -40,7 +40,7 @@ export const hover: Verb = async (args, io) => {
   }
   io.out(`${json.title}  —  ${json.topics.map(topicLabel).join(', ')}  (line ${json.range.line}, characters ${json.range.start}-${json.range.end}, rule ${json.ruleId})`);
   io.out(`What interviewers probe: ${json.probe}`);
-  if (json.questions.length === 0) io.out('No questions in the library for this topic yet.');
+  if (json.nothing) io.out(`${json.nothing} Search the guides: "${json.search}"`);
   json.questions.forEach((q, i) => {
     io.out(`${i + 1}. ${q.question}  [${q.id}]`);
     if (q.preview) io.out(`   ${q.preview}`);

@@ -18,6 +18,7 @@ export const index: Verb = async (args, io) => {
     topics: e.topics,
     hasAnswer: e.hasAnswer,
     ...(e.canonicalId ? { canonicalId: e.canonicalId } : {}),
+    ...(e.relatedIds ? { relatedIds: e.relatedIds } : {}),
   }));
   if (flags.has('json')) io.out(JSON.stringify(rows, null, 2));
   else {

@@ -28,7 +28,7 @@ export class Library {
     return this.ids.get(id);
   }
 
-  /** Canonical entries (variants folded in), in library order. */
+  /** Canonical entries (the same question asked twice counted once), in library order. */
   canonical(): Entry[] {
     return this.entries.filter(e => !e.canonicalId);
   }
@@ -39,7 +39,27 @@ export class Library {
     return [...list.filter(e => e.topics[0] === topic), ...list.filter(e => e.topics[0] !== topic)];
   }
 
+  /** The same question asked again elsewhere (folded into `entry`). */
   variants(entry: Entry): Entry[] {
-    return (entry.variantIds ?? []).map(id => this.ids.get(id)).filter((e): e is Entry => !!e);
+    return this.lookup(entry.variantIds);
+  }
+
+  /** Questions asking alike with a different ask: entries of their own, linked to `entry`. */
+  related(entry: Entry): Entry[] {
+    return this.lookup(entry.relatedIds);
+  }
+
+  /**
+   * Every other wording of the question and of the questions asked alike ("also asked as"), for an
+   * entry or one of its repeats: the canonical entry's repeats first, then the related questions.
+   */
+  alsoAskedAs(entry: Entry): Entry[] {
+    const canonical = (entry.canonicalId && this.ids.get(entry.canonicalId)) || entry;
+    const group = [canonical, ...this.variants(canonical), ...this.related(canonical)];
+    return group.filter(e => e.id !== entry.id);
+  }
+
+  private lookup(ids: readonly string[] | undefined): Entry[] {
+    return (ids ?? []).map(id => this.ids.get(id)).filter((e): e is Entry => !!e);
   }
 }

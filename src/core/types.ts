@@ -26,10 +26,17 @@ export interface Entry {
   hasAnswer: boolean;
   /** For questions without an answer: the section of a guide that covers the subject. */
   seeAlso?: SourceRef & { section: string };
-  /** Near-duplicate grouping: set on variants, pointing at the canonical entry's id. */
+  /** The same question asked again (worded the same or nearly): set on the repeat, pointing at the canonical entry's id. */
   canonicalId?: string;
-  /** Set on canonical entries that have variants: the variants' ids. */
+  /** Set on canonical entries that are asked again elsewhere: the repeats' ids. */
   variantIds?: string[];
+  /** Canonical entries asking alike with a different ask ("also asked as"); each is an entry of its own. */
+  relatedIds?: string[];
+  /**
+   * Bundled questions whose answer review found it wrong, outdated or damaged: the hover's preview
+   * from the correction or the repaired rendering instead of the guide's words (set by the build).
+   */
+  curatedPreview?: string;
 }
 
 /** A parse problem with one guide file; the rest of the library still loads. */

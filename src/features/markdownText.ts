@@ -2,3 +2,9 @@
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, c => `\\${c}`);
 }
+
+/** "asked twice" / "asked 3 times" for a question the guides repeat (folded into one entry), else ''. */
+export function askedAgain(entry: { variantIds?: readonly string[] }): string {
+  const times = (entry.variantIds?.length ?? 0) + 1;
+  return times === 1 ? '' : times === 2 ? 'asked twice' : `asked ${times} times`;
+}

@@ -1,6 +1,7 @@
 // The answer view's messages, shared by the extension and the webview script. Everything arriving from
 // the webview is validated before use.
 import { asRecord, isEntryId } from './validate';
+import type { AnswerVerdict } from '../core/content/schema';
 
 export interface AnswerLink {
   id: string;
@@ -10,6 +11,14 @@ export interface AnswerLink {
 export interface AnswerSource {
   /** e.g. `django-interview-answers-parts-7-16.md:124` */
   label: string;
+}
+
+/** A review note shown with an answer ("Since Django 5.1 …"). */
+export interface ReviewNoteView {
+  verdict: AnswerVerdict;
+  /** e.g. "Outdated in the guide". */
+  label: string;
+  noteHtml: string;
 }
 
 /** Extension → webview: what to show. Strings are plain text except the `*Html` fields (markdown-it output, raw HTML off). */
@@ -22,6 +31,14 @@ export interface ShowAnswerMessage {
   level?: string;
   source: AnswerSource;
   answerHtml: string;
+  /** Our re-rendering of an answer the scrape damaged (same words): shown first, the guide's own one key away. */
+  repairedHtml?: string;
+  /** The review's note where the answer is outdated, wrong, damaged or incomplete. */
+  review?: ReviewNoteView;
+  /** Set when the answer was reviewed against current Django and found right. */
+  checked?: boolean;
+  /** The 3–6 points a good answer makes. */
+  keyPointsHtml?: string[];
   hintHtml?: string;
   seeAlso?: { label: string; id?: string };
   variants: (AnswerLink & { source: string })[];

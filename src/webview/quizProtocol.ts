@@ -1,19 +1,62 @@
 // The quiz view's messages. The session is plain JSON (core/quiz/session); the webview keeps it in its
-// state so a reload restores the quiz. Everything from the webview is validated before use.
+// state so a reload restores the quiz. The current item's texts come rendered with it (`view`): the
+// `*Html` fields are markdown-it output (raw HTML off) or our own escaped markup, everything else is
+// plain text. Everything from the webview is validated before use.
 import { asRecord, isEntryId } from './validate';
 import type { QuizSession, QuizResult } from '../core/quiz/session';
+import type { ReviewNoteView } from './answerProtocol';
 import { isRating, type Rating } from '../core/schedule/types';
 
 export interface QuizViewState {
   session: QuizSession;
 }
 
-/** Extension → webview. `answersHtml` holds markdown-it output (raw HTML off) per question id. */
+/** The guide question an item drills, to open its answer. */
+export interface QuestionLink {
+  id: string;
+  question: string;
+}
+
+export type ItemView =
+  | {
+    kind: 'bank';
+    stemHtml: string;
+    /** In the order shown. */
+    optionsHtml: string[];
+    /** Per option shown: why it is wrong ('' for the right one). */
+    whyHtml: string[];
+    explanationHtml: string;
+    link: QuestionLink;
+  }
+  | {
+    kind: 'cloze';
+    /** The sentence, its blank as `<span class="blank">`. */
+    sentenceHtml: string;
+    optionsHtml: string[];
+    /** The sentence with the right name filled in. */
+    filledHtml: string;
+    link: QuestionLink;
+  }
+  | {
+    kind: 'card';
+    answerHtml: string;
+    /** Set when the answer shown is our re-rendering of a damaged one. */
+    repaired?: boolean;
+    review?: ReviewNoteView;
+    keyPointsHtml: string[];
+    /** How the ticks become a grade, in words. */
+    gradeRule: string;
+  };
+
+/** Extension → webview. */
 export interface QuizStateMessage {
   type: 'state';
   session: QuizSession;
   scopeLabel: string;
-  answersHtml: Record<string, string>;
+  /** The current item's texts (absent once the quiz is finished). */
+  view?: ItemView;
+  /** Flashcards with key points: the grade the ticks propose (Enter confirms it). */
+  proposal?: Rating;
   result?: QuizResult & { dueTomorrow: number; dueToday: number; newToday: number };
 }
 
@@ -21,7 +64,9 @@ export type FromQuizWebview =
   | { type: 'ready' }
   | { type: 'choose'; index: number; choice: number }
   | { type: 'reveal'; index: number }
+  | { type: 'tick'; index: number; point: number }
   | { type: 'grade'; index: number; rating: Rating }
+  | { type: 'confirm'; index: number }
   | { type: 'next'; index: number }
   | { type: 'end' }
   | { type: 'again' }
@@ -29,6 +74,7 @@ export type FromQuizWebview =
   | { type: 'open'; id: string };
 
 const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1000;
+const isSmall = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < max;
 
 export function parseQuizMessage(value: unknown): FromQuizWebview | undefined {
   const m = asRecord(value);
@@ -40,9 +86,12 @@ export function parseQuizMessage(value: unknown): FromQuizWebview | undefined {
     case 'newQuiz':
       return { type: m.type };
     case 'choose':
-      return isIndex(m.index) && Number.isInteger(m.choice) && (m.choice as number) >= 0 && (m.choice as number) < 4 ? { type: 'choose', index: m.index, choice: m.choice as number } : undefined;
+      return isIndex(m.index) && isSmall(m.choice, 4) ? { type: 'choose', index: m.index, choice: m.choice } : undefined;
+    case 'tick':
+      return isIndex(m.index) && isSmall(m.point, 20) ? { type: 'tick', index: m.index, point: m.point } : undefined;
     case 'reveal':
     case 'next':
+    case 'confirm':
       return isIndex(m.index) ? { type: m.type, index: m.index } : undefined;
     case 'grade':
       return isIndex(m.index) && isRating(m.rating) ? { type: 'grade', index: m.index, rating: m.rating } : undefined;

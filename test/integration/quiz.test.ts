@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachApi } from '../../src/extension';
+import type { ContentFile } from '../../src/core/content/curated';
 import { ProgressStore, PROGRESS_STATE_KEY } from '../../src/features/quiz/progressStore';
 import { Log } from '../../src/features/log';
 
@@ -13,6 +14,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const index = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'index.json'), 'utf8')) as { entries: { id: string; canonicalId?: string; topics: string[]; hasAnswer: boolean }[] };
 const canonical = index.entries.filter(e => !e.canonicalId);
+const shipped = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'content.json'), 'utf8')) as ContentFile;
 
 async function api(): Promise<CoachApi> {
   return vscode.extensions.getExtension<CoachApi>(`${manifest.publisher}.${manifest.name}`)!.activate();
@@ -37,17 +39,64 @@ const log = new Log();
 const ids = canonical.slice(0, 4).map(e => e.id);
 
 describe('quizzes and progress', () => {
-  it('a topic quiz holds only questions of that topic, with four different options', async () => {
-    const { quiz } = await api();
-    const build = await quiz.quiz.start({ scope: { kind: 'topic', topic: 'transactions' }, mode: 'multiple-choice', length: 4, seed: 7 });
+  it('a topic quiz asks the bank and cloze items that drill the topic\'s questions, options shuffled', async () => {
+    const { quiz, library } = await api();
+    const build = await quiz.quiz.start({ scope: { kind: 'topic', topic: 'transactions' }, mode: 'multiple-choice', length: 50, seed: 7 });
     assert.ok(!build.empty, build.empty);
     const session = quiz.quiz.current!;
     assert.strictEqual(session.id, build.session.id);
-    assert.ok(session.items.length >= 1 && session.items.length <= 4);
+    const lib = await library.get();
+    const inTopic = new Set(lib.byTopic('transactions').map(e => e.id));
+    // Expected from the shipped data itself: every item one of whose questions is in the topic.
+    const canonicalOf = (id: string) => { const e = lib.get(id); return e?.canonicalId ?? e?.id; };
+    const expected = [
+      ...shipped.bank.filter(b => canonicalOf(b.questions[0]) && b.questions.some(q => inTopic.has(canonicalOf(q)!))).map(b => b.id),
+      ...shipped.cloze.filter(c => inTopic.has(canonicalOf(c.question)!)).map(c => c.id),
+    ].sort();
+    assert.ok(expected.length > 0, 'the shipped content has transactions items');
+    assert.deepStrictEqual(session.items.map(i => i.id).sort(), expected);
     for (const item of session.items) {
-      assert.ok(item.topics.includes('transactions'), item.question);
-      assert.strictEqual(new Set(item.options!.map(o => o.text)).size, 4);
+      assert.ok(item.kind === 'bank' || item.kind === 'cloze');
+      assert.deepStrictEqual([...item.order!].sort(), [0, 1, 2, 3]);
+      const right = item.order![item.correct!];
+      if (item.kind === 'bank') assert.strictEqual(shipped.bank.find(b => b.id === item.id)!.options[right].correct, true);
+      else assert.strictEqual(shipped.cloze.find(c => c.id === item.id)!.options[right], shipped.cloze.find(c => c.id === item.id)!.answer);
     }
+  });
+
+  it('a scope with questions but no multiple-choice item says so and offers flashcards', async () => {
+    const { quiz, library } = await api();
+    const lib = await library.get();
+    const covered = new Set([...shipped.bank.flatMap(b => b.questions), ...shipped.cloze.map(c => c.question)]);
+    const bare = lib.canonical().find(e => !covered.has(e.id) && !(e.variantIds ?? []).some(v => covered.has(v)))!;
+    const build = await quiz.quiz.start({ scope: { kind: 'ids', ids: [bare.id] }, mode: 'multiple-choice', length: 5 });
+    assert.strictEqual(build.offerFlashcards, true);
+    assert.match(build.empty!, /no multiple-choice item yet\. Flashcards work for every question/);
+  });
+
+  it('flashcards carry the number of key points the shipped content gives their question', async () => {
+    const { quiz } = await api();
+    const [id, points] = Object.entries(shipped.keyPoints)[0];
+    const build = await quiz.quiz.start({ scope: { kind: 'ids', ids: [id] }, mode: 'flashcards', length: 1 });
+    assert.strictEqual(build.session.items[0].points, points.length);
+  });
+
+  it('after a reload, a quiz saved by 0.1.0 continues (flashcards) or ends with a message (multiple choice)', async () => {
+    const { quiz } = await api();
+    const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'quiz', name), 'utf8'));
+    const cards = fixture('session-0.1.0-flashcards.json');
+    // The fixture was saved over the test library: point its cards at bundled questions.
+    cards.items = cards.items.map((item: { id: string }, i: number) => ({ ...item, id: canonical[i].id }));
+    const panel = vscode.window.createWebviewPanel('djangoCoach.quiz', 'Quiz', vscode.ViewColumn.Active, { enableScripts: true });
+    await quiz.quiz.deserializeWebviewPanel(panel, { session: cards });
+    assert.strictEqual(quiz.quiz.current?.id, cards.id);
+    assert.strictEqual(quiz.quiz.current?.index, cards.index);
+    const old = vscode.window.createWebviewPanel('djangoCoach.quiz', 'Quiz', vscode.ViewColumn.Active, { enableScripts: true });
+    let disposed = false;
+    old.onDidDispose(() => { disposed = true; });
+    await quiz.quiz.deserializeWebviewPanel(old, { session: fixture('session-0.1.0-multiple-choice.json') });
+    assert.ok(disposed, 'the panel closes');
+    assert.strictEqual(quiz.quiz.current, undefined);
   });
 
   it('an empty scope says why instead of opening an empty quiz', async () => {

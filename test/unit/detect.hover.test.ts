@@ -123,6 +123,7 @@ describe('hover model', () => {
       topics: ['transactions'],
       probe: ON_COMMIT.probe,
       questions: rankQuestions(LIBRARY, ON_COMMIT).map(q => q.id),
+      search: 'on_commit',
     });
     assert.equal(model!.questions[0].question, 'When would you use transaction.on_commit()?');
     assert.ok(model!.questions[0].preview.startsWith('It runs a callback'));
@@ -134,10 +135,12 @@ describe('hover model', () => {
     assert.equal(hoverAt(analysis, LIBRARY, 1, 0), null);
   });
 
-  it('with an empty library still shows the probe, with no questions', () => {
+  it('with an empty library still shows the probe, says the library has nothing and what to search', () => {
     const model = hoverAt(analysis, new Library([]), 4, 4);
     assert.equal(model?.ruleId, 'on-commit');
     assert.deepEqual(model?.questions, []);
+    assert.equal(model?.nothing, 'No question in the loaded guides covers transaction.on_commit yet.');
+    assert.equal(model?.search, 'on_commit');
   });
 });
 
@@ -153,29 +156,59 @@ describe('hovers on the bundled guides', () => {
     return hoverAt(analyzeDocument(text, file), library, line, lines[line].indexOf(needle) + offset);
   }
 
-  // The constructs issue 4's "done when" names, with a word their best question must contain.
-  const cases: [string, string, string, RegExp][] = [
-    ['orders/views.py', '.select_related(', 'select-related', /select_related/],
-    ['orders/signals.py', 'm2m_changed.connect', 'm2m-changed', /signal/i],
-    ['orders/signals.py', '@receiver(post_save', 'receiver', /signal/i],
-    ['orders/signals.py', 'transaction.on_commit', 'on-commit', /on_commit/],
-    ['orders/views.py', '@method_decorator(cache_page', 'cache-page', /cach/i],
-    ['orders/views.py', 'F("priority")', 'f-expression', /F\(\)/],
-    ['orders/views.py', 'Q(status', 'q-object', /Q\(\)/],
-    ['orders/tasks.py', '@shared_task', 'celery-task', /Celery/],
+  // Constructs of the fixture project: how many questions the reviewed list gives, and the first one.
+  const cases: [string, string, string, number, string][] = [
+    ['orders/views.py', '.select_related(', 'select-related', 3, 'Explain select_related vs prefetch_related.'],
+    ['orders/signals.py', 'm2m_changed.connect', 'm2m-changed', 1, 'What are Django signals, and when should you avoid using them?'],
+    ['orders/signals.py', '@receiver(post_save', 'receiver', 3, 'What are Django signals, and when should you avoid using them?'],
+    ['orders/signals.py', 'transaction.on_commit', 'on-commit', 2, 'Explain transaction.atomic, on_commit, and select_for_update.'],
+    ['orders/views.py', '@method_decorator(cache_page', 'cache-page', 3, 'Difference between per-view caching, template fragment caching, and low-level caching.'],
+    ['orders/views.py', 'F("priority")', 'f-expression', 2, 'How do F() and Q() objects help in Django queries?'],
+    ['orders/views.py', 'Q(status', 'q-object', 1, 'How do F() and Q() objects help in Django queries?'],
+    ['orders/tasks.py', '@shared_task', 'celery-task', 3, 'How does Celery integrate with Django and what production pitfalls appear?'],
   ];
-  for (const [file, needle, ruleId, best] of cases) {
-    it(`${ruleId} in ${file}: 2–3 questions, the best naming ${best}`, () => {
+  for (const [file, needle, ruleId, count, first] of cases) {
+    it(`${ruleId} in ${file}: ${count} question(s), first "${first}"`, () => {
       const offset = needle.startsWith('.') ? 1 : needle.startsWith('@method_decorator(') ? 18 : needle.startsWith('@') ? 1 : 0;
       const model = hoverOn(file, needle, offset);
       assert.equal(model?.ruleId, ruleId);
-      assert.ok(model!.questions.length >= 2 && model!.questions.length <= 3, String(model!.questions.length));
-      assert.match(model!.questions[0].question, best);
+      assert.equal(model!.questions.length, count);
+      assert.equal(model!.questions[0].question, first);
+      assert.equal(model!.nothing, undefined);
       for (const q of model!.questions) assert.ok(q.preview.length > 0 && q.preview.length <= 160, q.id);
     });
   }
 
-  it('every rule gets questions from the bundled guides', () => {
-    assert.deepEqual(RULES.filter(r => rankQuestions(library, r).length === 0).map(r => r.id), []);
+  it('questions about one name of a rule show for that name only; a name without any says so and searches for itself', () => {
+    const bulk = hoverOn('orders/reports.py', '.bulk_create(', 1);
+    assert.equal(bulk?.ruleId, 'bulk-operations');
+    assert.deepEqual(bulk!.questions.map(q => q.question), [
+      'How do you reduce the number of database queries in views?',
+      'What are Django signals, and when should you avoid using them?',
+    ]);
+    const inBulk = hoverOn('orders/reports.py', '.in_bulk(', 1);
+    assert.equal(inBulk?.ruleId, 'bulk-operations');
+    assert.deepEqual(inBulk!.questions, []);
+    assert.equal(inBulk!.nothing, 'No question in the loaded guides covers in_bulk yet.');
+    assert.equal(inBulk!.search, 'in_bulk');
+    const render = hoverOn('orders/views.py', 'render(request, "orders/dashboard.html"');
+    assert.deepEqual(render?.questions.map(q => q.question), ['How do you pass data from views to templates?']);
+    const get404 = hoverOn('orders/views.py', 'get_object_or_404(Order, pk=pk)');
+    assert.equal(get404?.ruleId, 'view-shortcuts');
+    assert.equal(get404!.nothing, 'No question in the loaded guides covers get_object_or_404 yet.');
+  });
+
+  it('where the guides have nothing on the construct, the hover says so and offers a search', () => {
+    for (const [file, needle, ruleId, search] of [
+      ['orders/views.py', '@vary_on_cookie', 'cache-vary', 'vary'],
+      ['orders/tests.py', '@override_settings', 'override-settings', 'override_settings'],
+      ['orders/models.py', 'GenericForeignKey(', 'generic-relations', 'genericforeignkey'],
+    ]) {
+      const model = hoverOn(file, needle, needle.startsWith('@') ? 1 : 0);
+      assert.equal(model?.ruleId, ruleId);
+      assert.deepEqual(model!.questions, []);
+      assert.match(model!.nothing!, /^No question in the loaded guides covers .+ yet\.$/);
+      assert.equal(model!.search, search);
+    }
   });
 });

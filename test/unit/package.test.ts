@@ -75,8 +75,9 @@ function packagingInputs(): string[] {
     }
   };
   walk('');
-  const built = [...read('esbuild.mjs').matchAll(/outfile: '([^']+)'/g)].map(m => m[1]);
-  built.push('dist/index.json', ...sourceFiles('media/src').map(f => `media/dist/${path.basename(f, '.ts')}.js`));
+  // Bundles and data files: every 'dist/…' esbuild.mjs names (outfile, the index, the curated content).
+  const built = [...read('esbuild.mjs').matchAll(/'(dist\/[\w./-]+\.\w+)'/g)].map(m => m[1]);
+  built.push(...sourceFiles('media/src').map(f => `media/dist/${path.basename(f, '.ts')}.js`));
   return [...new Set([...files, ...built])];
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseGuide } from '../../src/core/parse/parseGuide';
 import { buildIndex } from '../../src/core/parse/buildIndex';
+import { Library } from '../../src/core/library';
 import { CONTENT, FIXTURES, contentFiles, contentIndex, utf8 } from './helpers';
 
 /** The hand-checked list of questions per guide: `line<TAB>question`. */
@@ -202,17 +203,61 @@ describe('index building', () => {
     }
   });
 
-  it('near-duplicates across guides fold into one canonical entry', () => {
+  it('the same question asked twice (worded the same or nearly) folds into one canonical entry', () => {
+    const idx = contentIndex();
+    const at = (file: string, line: number) => idx.entries.find(e => e.source.file === file && e.source.line === line)!;
+    const answers = 'django-interview-answers-parts-7-16.md';
+    const pairs: [string, number, string, number][] = [
+      [answers, 611, answers, 19], // "How does Django handle a request from URL to response?" twice, word for word
+      [answers, 1129, answers, 212], // "How do you handle file uploads efficiently?" twice
+      [answers, 8, answers, 589], // "… MTV architecture with a real example" / "with an example"
+      [answers, 1096, answers, 146], // "… database queries in views?" / "… database queries?"
+      ['django-interview-questions-experienced-2026.md', 921, answers, 30], // "… a large Django codebase" / "project"
+      [answers, 157, 'django-interview-questions-prepare-to-shine.md', 16], // "How do you design caching" / "handle caching"
+    ];
+    for (const [cf, cl, vf, vl] of pairs) {
+      const canonical = at(cf, cl);
+      const variant = at(vf, vl);
+      assert.equal(variant.canonicalId, canonical.id, variant.question);
+      assert.deepEqual(canonical.variantIds, [variant.id], canonical.question);
+      assert.equal(canonical.canonicalId, undefined);
+    }
+    assert.equal(idx.entries.filter(e => e.canonicalId).length, pairs.length, 'nothing else is folded');
+  });
+
+  it('"also asked as" gives the repeats and the questions asked alike, from the canonical entry or a repeat', () => {
+    const lib = Library.fromIndexes([contentIndex()]);
+    const answers = 'django-interview-answers-parts-7-16';
+    const ids = (id: string) => lib.alsoAskedAs(lib.get(id)!).map(e => e.id);
+    assert.deepEqual(ids(`${answers}#8e6f3124`), [`${answers}#8e6f3124-2`]);
+    assert.deepEqual(ids(`${answers}#8e6f3124-2`), [`${answers}#8e6f3124`]);
+    const signals = ids('django-core-algorithms-system-design-coding#14410351');
+    assert.equal(signals.length, 4);
+    assert.ok(signals.includes(`${answers}#bb11705f`) && signals.includes(`${answers}#57136da2`));
+    assert.deepEqual(ids('django-core-algorithms-system-design-coding#493eba97'), [], 'the recursion exercise asks something else');
+  });
+
+  it('questions asked alike with different asks stay entries of their own, linked both ways', () => {
     const idx = contentIndex();
     const byQ = (q: string) => idx.entries.find(e => e.question === q)!;
-    const sr = [byQ('Explain select_related vs prefetch_related.'), byQ('When would you prefer prefetch_related over select_related and why?'), byQ("Explain the time complexity of Django's select_related() vs prefetch_related() and when to use each.")];
-    const canonical = sr.find(e => !e.canonicalId)!;
-    assert.ok(canonical, 'one is canonical');
-    assert.equal(sr.filter(e => e.canonicalId === canonical.id).length, 2);
-    assert.deepEqual([...canonical.variantIds!].sort(), sr.filter(e => e !== canonical).map(e => e.id).sort());
-    // Same subject, different question: not folded.
+    const signals = [
+      'What are Django signals, and when should you avoid using them?',
+      'What are Django signals? Where have you used them in real projects?',
+      'What are Django signals, and how have you used them?',
+      'When should you use Django signals — and when should you avoid them?',
+      'What are Django signals and how can they be used?',
+    ].map(byQ);
+    for (const e of signals) {
+      assert.equal(e.canonicalId, undefined, e.question);
+      assert.deepEqual([...e.relatedIds!].sort(), signals.filter(o => o !== e).map(o => o.id).sort(), e.question);
+    }
+    // Six signal questions in the guides, six entries on the topic (the sixth is the recursion exercise).
+    assert.equal(idx.entries.filter(e => !e.canonicalId && e.topics.includes('signals')).length, 6);
+    const sr = [byQ('Explain select_related vs prefetch_related.'), byQ('When would you prefer prefetch_related over select_related and why?')];
+    assert.ok(sr.every(e => !e.canonicalId) && sr[0].relatedIds!.includes(sr[1].id) && sr[1].relatedIds!.includes(sr[0].id));
+    // Same subject, different question: not even related.
     const design = byQ('How do you design background jobs?');
     const failed = byQ('How do you handle failed background jobs?');
-    assert.ok(design.canonicalId !== failed.id && failed.canonicalId !== design.id && (design.canonicalId === undefined || design.canonicalId !== failed.canonicalId));
+    assert.ok(!design.canonicalId && !failed.canonicalId && !(design.relatedIds ?? []).includes(failed.id));
   });
 });

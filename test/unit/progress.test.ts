@@ -8,6 +8,7 @@ import {
 import { answerChoice, createRng, generateQuiz, nextItem } from '../../src/core/quiz';
 import type { ReviewEvent } from '../../src/core/schedule';
 import { fixtureLibrary } from '../fixtures/progress/library';
+import { fixtureContent } from '../fixtures/quiz/content';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/progress');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -55,7 +56,7 @@ describe('progress: recording reviews', () => {
 
   it('quiz answers feed progress through their events', () => {
     const library = fixtureLibrary();
-    let s = generateQuiz(library, { scope: { kind: 'all' }, mode: 'multiple-choice', length: 3, seed: 9, now: NOW }).session;
+    let s = generateQuiz(library, fixtureContent(), { scope: { kind: 'all' }, mode: 'multiple-choice', length: 3, seed: 9, now: NOW }).session;
     let p = emptyProgress();
     while (!s.finished) {
       const step = answerChoice(s, s.items[s.index].correct!, NOW + s.index * 1000);

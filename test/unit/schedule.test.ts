@@ -4,8 +4,13 @@ import {
   addDaysToKey, cardMastery, type CardState, dayKey, dueTodayCount, dueTomorrowCount, foldCard, grade, groupMastery, isDayKey,
   newCardBudget, ratingForChoice, retrievability, SCHEDULER_PARAMETERS, startOfDay, streak, toFsrsCard, weakest,
 } from '../../src/core/schedule';
+import fs from 'node:fs';
+import path from 'node:path';
 import { applyReview, emptyProgress, type Progress, reviewSummary } from '../../src/core/progress';
+import { cardsForLibrary } from '../../src/core/progress/review';
+import { Library } from '../../src/core/library';
 import { fixtureLibrary } from '../fixtures/progress/library';
+import { contentIndex, FIXTURES } from './helpers';
 
 const NOW = Date.UTC(2025, 2, 10, 12, 0, 0);
 const MIN = 60_000;
@@ -148,6 +153,20 @@ describe('schedule: due, new-card limit, mastery, streak', () => {
     p = reviewAll(['sig-bulk'], NOW - DAYMS, 3, p);
     p = reviewAll(['tx-atomic'], NOW, 3, p);
     assert.deepEqual(reviewSummary(library, p, NOW, { newCardLimit: 0, day: DAY }).streak, { current: 3, longest: 3, reviewedToday: true });
+  });
+
+  it('progress saved when questions asked alike were folded keeps every card now that they are entries of their own', () => {
+    // The 232 canonical ids of the bundled index before the unfolding: the only ids quizzes and reviews could record.
+    const before = fs.readFileSync(path.join(FIXTURES, 'progress', 'canonical-ids-232.txt'), 'utf8').trim().split('\n');
+    assert.equal(before.length, 232);
+    const bundled = Library.fromIndexes([contentIndex()]);
+    const p = reviewAll(before, NOW - DAYMS);
+    const cards = cardsForLibrary(bundled, p);
+    assert.deepEqual(before.filter(id => !cards.has(id)), [], 'every card still counts for its own question');
+    const s = reviewSummary(bundled, p, NOW, { newCardLimit: 100, day: DAY });
+    assert.equal(s.totals.started, 232);
+    assert.equal(s.totals.questions, bundled.canonical().length);
+    assert.equal(s.newToday.length, bundled.canonical().length - 232, 'the unfolded questions are new cards');
   });
 
   it('credits a card kept under a variant id to its canonical question', () => {

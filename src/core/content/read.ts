@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LocatedContent } from './validate';
 
-/** content/quiz/bank/*.json, content/quiz/cloze.json, content/keypoints/*.json, content/notes/*.json. */
+/**
+ * content/quiz/bank/*.json, content/quiz/cloze.json and content/quiz/cloze/*.json, content/keypoints/*.json,
+ * content/notes/*.json. (Cloze items may be split into files under quiz/cloze/ so that several writers
+ * never edit the same file.)
+ */
 export function readContent(contentDir: string): { content: LocatedContent; problems: string[] } {
   const problems: string[] = [];
   const content: LocatedContent = { bank: [], cloze: [], keyPoints: [], reviews: [] };
@@ -31,7 +35,7 @@ export function readContent(contentDir: string): { content: LocatedContent; prob
     return ok;
   });
   for (const { file, items } of arrays('quiz/bank')) for (const item of objects(file, items)) content.bank.push({ file, item: item as never });
-  for (const { file, items } of arrays('quiz/cloze.json')) for (const item of objects(file, items)) content.cloze.push({ file, item: item as never });
+  for (const { file, items } of [...arrays('quiz/cloze.json'), ...arrays('quiz/cloze')]) for (const item of objects(file, items)) content.cloze.push({ file, item: item as never });
   for (const { file, items } of arrays('keypoints')) for (const item of objects(file, items)) content.keyPoints.push({ file, item: item as never });
   for (const { file, items } of arrays('notes')) for (const item of objects(file, items)) content.reviews.push({ file, item: item as never });
   return { content, problems };

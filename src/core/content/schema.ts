@@ -46,7 +46,7 @@ export interface BankItem {
 }
 
 /**
- * A cloze item (content/quiz/cloze.json, a JSON array): a sentence or code line of a guide answer with
+ * A cloze item (content/quiz/cloze.json or content/quiz/cloze/*.json, each a JSON array): a sentence or code line of a guide answer with
  * one API name blanked, options from the same family of APIs. Only items read and accepted are shipped.
  */
 export interface ClozeItem {

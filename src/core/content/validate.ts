@@ -121,7 +121,14 @@ export function validateContent(content: LocatedContent, context: ContentContext
     if (!VERDICTS.has(item.verdict)) problems.push(`${where}: unknown verdict ${JSON.stringify(item.verdict)}`);
     text(where, 'reason', item.reason, 800);
     if (item.verdict !== 'ok') text(where, 'note', item.note, 1500);
-    if (item.repaired !== undefined) text(where, 'repaired', item.repaired, 20000);
+    if (item.repaired !== undefined) {
+      text(where, 'repaired', item.repaired, 20000);
+      const answer = context.questions.get(item.question)?.answer;
+      if (typeof item.repaired === 'string' && answer !== undefined) {
+        const kept = wordsKept(answer, item.repaired);
+        if (kept < REPAIRED_MIN_KEPT) problems.push(`${where}: the repaired rendering keeps only ${(kept * 100).toFixed(1)}% of the answer's words (the answer changed, or the repair dropped text)`);
+      }
+    }
   }
   return problems;
 }
@@ -137,6 +144,29 @@ export function coverage(content: Content, context: ContentContext): { noKeyPoin
     if (q.hasAnswer && !reviewed.has(id)) unreviewed.push(id);
   }
   return { noKeyPoints, unreviewed };
+}
+
+/** A repaired rendering keeps the guide's words; below this share of them, it no longer renders that answer. */
+export const REPAIRED_MIN_KEPT = 0.97;
+
+/**
+ * The share of the answer's words (with repeats) found in the repaired rendering. A word the scrape had
+ * glued to its neighbour ("andon_commit") counts as kept when the repair's letters contain it.
+ */
+export function wordsKept(answer: string, repaired: string): number {
+  const tokens = (s: string) => s.toLowerCase().match(/[a-z0-9_]{2,}/g) ?? [];
+  const wanted = tokens(answer);
+  if (wanted.length === 0) return 1;
+  const available = new Map<string, number>();
+  for (const t of tokens(repaired)) available.set(t, (available.get(t) ?? 0) + 1);
+  const letters = repaired.toLowerCase().replace(/[^a-z0-9_]/g, '');
+  let missing = 0;
+  for (const t of wanted) {
+    const n = available.get(t) ?? 0;
+    if (n > 0) available.set(t, n - 1);
+    else if (!letters.includes(t)) missing++;
+  }
+  return 1 - missing / wanted.length;
 }
 
 function normalize(s: string): string {

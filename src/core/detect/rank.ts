@@ -1,111 +1,135 @@
-// Ranking a library's questions for a detected construct: by topic AND by the construct's own
-// keywords, so `on_commit` prefers a question about on_commit over a generic transactions one.
-// Deterministic; cached per library and rule (the hover path only looks the result up).
+// The questions a hover (and In this file, and the study plan) shows for a detected construct: the
+// reviewed list of ruleQuestions.ts for the guides it covers, then, for questions of other guides (a
+// user's own), the keyword ranking of keywordRank.ts. Deterministic; cached per library and rule (the
+// hover path only looks the result up).
 import type { Library } from '../library';
 import type { Entry } from '../types';
-import type { Rule } from './rules';
+import { answerBreadth, keywordRank, normalizeForMatch, ruleTerms, termWeights, type RankTerm, type RankText } from './keywordRank';
+import { REVIEWED_GUIDES, RULE_QUESTIONS, type RuleQuestion } from './ruleQuestions';
+import { RULES, type Rule } from './rules';
+
+export { containsTerm, normalizeForMatch } from './keywordRank';
 
 export interface RankedQuestion {
   id: string;
   question: string;
   /** One sentence from the answer (plain text, ≤ ~160 characters); the hint when there is no answer; else ''. */
   preview: string;
-  score: number;
 }
 
-interface EntryText {
-  entry: Entry;
-  question: string;
-  answer: string;
-  keywords: string;
+/** The most questions a hover shows. */
+export const HOVER_QUESTIONS = 3;
+
+interface LibraryTexts {
+  all: RankText[];
+  /** Canonical entries of guides the curated lists do not cover. */
+  unreviewed: RankText[];
 }
 
-const TEXTS = new WeakMap<Library, EntryText[]>();
+const TEXTS = new WeakMap<Library, LibraryTexts>();
 const RANKED = new WeakMap<Library, Map<string, RankedQuestion[]>>();
+const REVIEWED = new Set(REVIEWED_GUIDES);
 
-/** Lower case, `_`/`-` as spaces, whitespace collapsed: `on_commit` and "on commit" compare equal. */
-export function normalizeForMatch(s: string): string {
-  return s.toLowerCase().replace(/[_\-]+/g, ' ').replace(/\s+/g, ' ');
+/** The guide part of an entry id (`guide-slug#hash`). */
+function guideOf(entry: Entry): string {
+  const hash = entry.id.lastIndexOf('#');
+  return hash < 0 ? entry.id : entry.id.slice(0, hash);
 }
 
-function isAlnum(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+let ownTerms: RankTerm[][] | undefined;
+
+/** An entry as the keyword ranking reads it; its breadth is counted only when a ranking needs it. */
+function rankText(entry: Entry): RankText {
+  const answer = normalizeForMatch(entry.answer || entry.hint || '');
+  let breadth: number | undefined;
+  return {
+    entry,
+    question: normalizeForMatch(entry.question),
+    answer,
+    get breadth() {
+      return (breadth ??= answerBreadth(answer, (ownTerms ??= RULES.map(r => ruleTerms(r).filter(t => t.own)))));
+    },
+  };
+}
+
+function texts(library: Library): LibraryTexts {
+  let t = TEXTS.get(library);
+  if (!t) {
+    const all = library.canonical().map(rankText);
+    t = { all, unreviewed: all.filter(x => !REVIEWED.has(guideOf(x.entry))) };
+    TEXTS.set(library, t);
+  }
+  return t;
+}
+
+function toRanked(entry: Entry): RankedQuestion {
+  return { id: entry.id, question: entry.question, preview: entry.curatedPreview ?? answerPreview(entry) };
 }
 
 /**
- * Whether `term` (normalized) occurs in `hay` (normalized) as a whole word (a trailing `s` allowed),
- * or as a word prefix when the term ends in `*` (`throttl*` finds "throttling"). Terms starting or
- * ending in punctuation (`f(`, `.connect`) match there without a boundary.
+ * The name of a construct as the code writes it, as `only` in ruleQuestions.ts names it: the first
+ * identifier of the detected text, without its dotted prefix (`transaction.atomic` → `atomic`,
+ * `{% cache 600 … %}` → `cache`, `'DEFAULT_PAGINATION_CLASS'` → `DEFAULT_PAGINATION_CLASS`).
  */
-export function containsTerm(hay: string, term: string): boolean {
-  const prefix = term.endsWith('*');
-  if (prefix) term = term.slice(0, -1);
-  if (!term) return false;
-  const first = term.charCodeAt(0);
-  const last = term.charCodeAt(term.length - 1);
-  for (let i = hay.indexOf(term); i >= 0; i = hay.indexOf(term, i + 1)) {
-    if (isAlnum(first) && i > 0 && isAlnum(hay.charCodeAt(i - 1))) continue;
-    const after = i + term.length;
-    if (!prefix && isAlnum(last) && after < hay.length && isAlnum(hay.charCodeAt(after))) {
-      const plural = hay.charCodeAt(after) === 0x73 && (after + 1 >= hay.length || !isAlnum(hay.charCodeAt(after + 1)));
-      if (!plural) continue;
-    }
-    return true;
-  }
-  return false;
+export function constructName(text: string): string {
+  const m = /[A-Za-z_][\w.]*/.exec(text);
+  return m ? m[0].split('.').filter(Boolean).pop() ?? '' : '';
 }
 
-function texts(library: Library): EntryText[] {
-  let list = TEXTS.get(library);
-  if (!list) {
-    list = library.canonical().map(entry => ({
-      entry,
-      question: normalizeForMatch(entry.question),
-      answer: normalizeForMatch(entry.answer || entry.hint || ''),
-      keywords: normalizeForMatch(entry.keywords.join(' | ')),
-    }));
-    TEXTS.set(library, list);
-  }
-  return list;
+/** The reviewed questions of a rule for a construct (all of them when no construct is given). */
+function reviewed(rule: Rule, name: string | undefined): RuleQuestion[] {
+  const decision = RULE_QUESTIONS[rule.id];
+  if (!decision || !('questions' in decision)) return [];
+  return decision.questions.filter(q => !q.only || name === undefined || q.only.includes(name));
 }
 
-/** The 2–3 best canonical questions for a rule's construct, best first. */
-export function rankQuestions(library: Library, rule: Rule, limit = 3): RankedQuestion[] {
+/** The reviewed questions that the library holds (a repeat resolves to its canonical entry). */
+function curated(library: Library, questions: readonly RuleQuestion[]): Entry[] {
+  const out: Entry[] = [];
+  for (const q of questions) {
+    let entry = library.get(q.id);
+    if (entry?.canonicalId) entry = library.get(entry.canonicalId);
+    if (entry && !out.includes(entry)) out.push(entry);
+  }
+  return out;
+}
+
+function byKeywords(library: Library, rule: Rule, pool: RankText[]): Entry[] {
+  if (pool.length === 0) return [];
+  const terms = ruleTerms(rule);
+  return keywordRank(pool, rule, terms, termWeights(texts(library).all, terms)).map(m => m.entry);
+}
+
+/**
+ * The questions for a rule's construct, best first: the reviewed ones (ruleQuestions.ts) the library
+ * holds, then the keyword-ranked questions of guides nobody reviewed. `construct`: the detected text,
+ * so that questions about one name of a rule (`only`) show for that name alone; without it, all do.
+ */
+export function rankQuestions(library: Library, rule: Rule, limit = HOVER_QUESTIONS, construct?: string): RankedQuestion[] {
   let byRule = RANKED.get(library);
   if (!byRule) RANKED.set(library, (byRule = new Map()));
-  const key = `${rule.id}/${limit}`;
+  const questions = reviewed(rule, construct === undefined ? undefined : constructName(construct));
+  const key = `${rule.id}/${limit}/${questions.map(q => q.id).join(',')}`;
   const cached = byRule.get(key);
   if (cached) return cached;
-  const keywords = rule.keywords.map(normalizeForMatch);
-  const scored: { t: EntryText; score: number }[] = [];
-  for (const t of texts(library)) {
-    const topics = t.entry.topics;
-    const topicScore = topics[0] === rule.topic ? 6 : topics.includes(rule.topic) ? 3 : 0;
-    let keywordScore = 0;
-    let namesConstruct = false;
-    keywords.forEach((k, i) => {
-      const weight = i === 0 ? 3 : i === 1 ? 2 : 1;
-      if (containsTerm(t.question, k)) keywordScore += 5 * weight;
-      else if (containsTerm(t.keywords, k)) keywordScore += 3 * weight;
-      else if (containsTerm(t.answer, k)) {
-        keywordScore += weight;
-        return;
-      } else return;
-      if (i < 2) namesConstruct = true;
-    });
-    // Questions from other topics qualify only when they name the construct itself (its first two keywords).
-    if (topicScore === 0 && !namesConstruct) continue;
-    scored.push({ t, score: topicScore + keywordScore + (t.entry.hasAnswer ? 1 : 0) });
-  }
-  scored.sort((a, b) => b.score - a.score || a.t.entry.question.length - b.t.entry.question.length || (a.t.entry.id < b.t.entry.id ? -1 : 1));
-  const result = scored.slice(0, limit).map(({ t, score }) => ({ id: t.entry.id, question: t.entry.question, preview: answerPreview(t.entry), score }));
+  const chosen = curated(library, questions);
+  if (chosen.length < limit) for (const e of byKeywords(library, rule, texts(library).unreviewed)) if (!chosen.includes(e)) chosen.push(e);
+  const result = chosen.slice(0, limit).map(toRanked);
   byRule.set(key, result);
   return result;
 }
 
 /**
- * Ranks the questions of every rule now (about a millisecond each, plus a one-time pass over the
- * library's text), so no hover pays for a rule's first ranking. For idle time after activation.
+ * The keyword ranking alone over every question of the library, as if no guide had been reviewed: how
+ * a user's own guides are ranked, measured on the bundled ones (test/unit/detect.relevance.test.ts).
+ */
+export function rankByKeywords(library: Library, rule: Rule, limit = HOVER_QUESTIONS): RankedQuestion[] {
+  return byKeywords(library, rule, texts(library).all).slice(0, limit).map(toRanked);
+}
+
+/**
+ * Ranks the questions of every rule now (plus a one-time pass over the library's text), so no hover
+ * pays for a rule's first ranking. For idle time after activation.
  */
 export function precomputeRankings(library: Library, rules: readonly Rule[]): void {
   for (const rule of rules) rankQuestions(library, rule);

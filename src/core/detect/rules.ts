@@ -24,7 +24,11 @@ export interface Rule {
   title: string;
   /** One line on what interviewers probe about the construct. */
   probe: string;
-  /** Terms that rank questions for this construct, most specific first; a trailing `*` matches as a prefix (`throttl*`). */
+  /**
+   * Terms that rank questions of unreviewed guides for this construct (keywordRank.ts), most specific first:
+   * the first is one of the construct's own names, never an English word (`clean()`, not `clean`); a
+   * trailing `*` matches as a prefix (`throttl*`).
+   */
   keywords: string[];
 
   /** Fully qualified Python names (`django.db.transaction.atomic`); import context resolves what the code wrote. */
@@ -152,7 +156,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'values-list', topic: 'query-optimization', title: 'values() / values_list()',
     probe: 'Dicts or tuples instead of model instances: cheaper, but no model methods; `flat=True`, `named=True`.',
-    keywords: ['values_list', 'values(', 'flat=true', 'dictionaries'],
+    keywords: ['values(', 'values_list', 'flat=true', 'dictionaries'],
     methods: ['values_list', 'values'], methodLevel: 'queryset',
   },
   {
@@ -597,7 +601,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'form-validation', topic: 'forms-validation', title: 'validation (clean / ValidationError)',
     probe: 'The validation order (field `to_python`, `clean_<field>`, `clean()`), raising `ValidationError`, and model vs form validation.',
-    keywords: ['clean', 'validationerror', 'validation', 'cleaned_data', 'is_valid'],
+    keywords: ['clean()', 'validationerror', 'validation', 'cleaned_data', 'is_valid'],
     names: q('django.core.exceptions', 'ValidationError').concat(q('django.forms', 'ValidationError'),
       q('rest_framework.exceptions', 'ValidationError'), q('rest_framework.serializers', 'ValidationError')),
     methods: ['is_valid'], methodLevel: 'django',
@@ -607,7 +611,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'model-definition', topic: 'models', title: 'models.Model',
     probe: 'Field choices, `Meta` options, fat models vs service layers, and overriding `save()`.',
-    keywords: ['model', 'models.model', 'fields', 'save()', 'abstract'],
+    keywords: ['models.model', 'model', 'fields', 'save()', 'abstract'],
     names: q('django.db.models', 'Model'),
   },
   {

@@ -1,6 +1,6 @@
-// TF-IDF cosine similarity over token lists, and near-duplicate grouping of questions.
+// TF-IDF cosine similarity over token lists; questions asked alike linked, the same question asked twice folded.
 import type { Entry } from '../types';
-import { contentTokens } from './text';
+import { contentTokens, normalizeQuestion } from './text';
 
 export class TfIdf {
   private readonly idf = new Map<string, number>();
@@ -53,6 +53,15 @@ const ASKING = new Set(['django', 'explain', 'describe', 'discuss', 'difference'
 export const DUPLICATE_THRESHOLD = 0.62;
 /** When each question adds words the other lacks ("design" vs "failed" background jobs), they must agree more. */
 export const DIVERGENT_THRESHOLD = 0.8;
+/**
+ * The same question asked twice differs from the other wording by at most this share of its words
+ * (articles aside; a replaced word counts twice, as one out and one in): "with a real example" vs
+ * "with an example", "a large Django project" vs "codebase". Two asks on one subject differ by more:
+ * "What are signals? Where have you used them?" vs "… and when should you avoid them?".
+ */
+export const SAME_WORDING = 0.3;
+
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 function divergent(a: string[], b: string[]): boolean {
   const sa = new Set(a);
@@ -60,32 +69,83 @@ function divergent(a: string[], b: string[]): boolean {
   return a.some(t => !sb.has(t)) && b.some(t => !sa.has(t));
 }
 
+/** Word insertions and deletions turning `a` into `b` (a replaced word is one of each). */
+function wordEdits(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(a[i - 1] === b[j - 1] ? prev[j - 1] : Math.min(prev[j], row[j - 1]) + 1);
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** Whether two questions are worded the same, or nearly (see SAME_WORDING). */
+export function sameWording(a: string, b: string): boolean {
+  const words = (q: string) => normalizeQuestion(q).split(' ').filter(w => w && !ARTICLES.has(w));
+  const wa = words(a);
+  const wb = words(b);
+  return wordEdits(wa, wb) <= SAME_WORDING * Math.max(wa.length, wb.length);
+}
+
 /**
- * Groups questions that ask the same thing (in one guide or across guides). The canonical entry is the
- * one with the fullest answer; the others become its variants.
+ * Links questions that ask alike (in one guide or across guides), by their content words. Within such
+ * a group, the same question asked twice (worded the same or nearly) is folded: the entry with the
+ * fullest answer is canonical and the others become its variants. Questions of a group that ask
+ * something different stay entries of their own, each listing the others as related.
  */
 export function groupDuplicates(entries: Entry[]): void {
   const docs = entries.map(e => contentTokens(e.question).filter(t => !ASKING.has(t)));
   const tfidf = new TfIdf(docs);
-  const parent = entries.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const alike = new UnionFind(entries.length);
+  const same = new UnionFind(entries.length);
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {
       if (docs[i].length === 0 || docs[j].length === 0) continue;
       const threshold = divergent(docs[i], docs[j]) ? DIVERGENT_THRESHOLD : DUPLICATE_THRESHOLD;
-      if (tfidf.pair(i, j) >= threshold) parent[find(j)] = find(i);
+      if (tfidf.pair(i, j) < threshold) continue;
+      alike.union(i, j);
+      if (sameWording(entries[i].question, entries[j].question)) same.union(i, j);
     }
   }
-  const groups = new Map<number, number[]>();
-  entries.forEach((_, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
+  const canonicalOf = new Map<number, number>();
+  for (const members of same.groups()) {
     const canonical = [...members].sort((a, b) => entries[b].answer.length - entries[a].answer.length || a - b)[0];
+    for (const m of members) canonicalOf.set(m, canonical);
+    if (members.length < 2) continue;
     const variants = members.filter(m => m !== canonical).map(m => entries[m]);
     entries[canonical].variantIds = variants.map(v => v.id);
     for (const v of variants) v.canonicalId = entries[canonical].id;
+  }
+  for (const members of alike.groups()) {
+    const canonicals = [...new Set(members.map(m => canonicalOf.get(m)!))].sort((a, b) => a - b);
+    if (canonicals.length < 2) continue;
+    for (const c of canonicals) entries[c].relatedIds = canonicals.filter(o => o !== c).map(o => entries[o].id);
+  }
+}
+
+class UnionFind {
+  private readonly parent: number[];
+
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+
+  find(i: number): number {
+    return this.parent[i] === i ? i : (this.parent[i] = this.find(this.parent[i]));
+  }
+
+  union(i: number, j: number): void {
+    this.parent[this.find(j)] = this.find(i);
+  }
+
+  /** The sets, each in index order, including single members. */
+  groups(): number[][] {
+    const groups = new Map<number, number[]>();
+    this.parent.forEach((_, i) => {
+      const root = this.find(i);
+      groups.set(root, [...(groups.get(root) ?? []), i]);
+    });
+    return [...groups.values()];
   }
 }

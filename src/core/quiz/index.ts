@@ -1,4 +1,6 @@
 export * from './random';
-export * from './summary';
+export * from './grade';
 export * from './session';
+export * from './restore';
+export * from './items';
 export * from './generate';

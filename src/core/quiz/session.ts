@@ -1,12 +1,18 @@
 // A quiz in progress as a plain-JSON value: the webview keeps it in its state, the extension
-// restores it after a reload, and every step is a pure function returning a new session.
-import { isTopicId, type TopicId, topicLabel } from '../taxonomy';
+// restores it after a reload (restore.ts), and every step is a pure function returning a new session.
+// Items refer to the curated content by id (the texts are looked up when shown); each answer is
+// recorded as a review of the item's guide question card, so scheduling and mastery stay per question.
+import { type TopicId, topicLabel } from '../taxonomy';
 import { ratingForChoice } from '../schedule/fsrs';
 import { type DateLike, isRating, isRecalled, type Rating, type ReviewEvent, toIso } from '../schedule/types';
-import { checkIso, describe, idProblem, isPlainObject, own, quote } from '../progress/event';
+import { proposedGrade } from './grade';
 
 export type QuizMode = 'multiple-choice' | 'flashcards';
 export const QUIZ_MODES: readonly QuizMode[] = ['multiple-choice', 'flashcards'];
+
+/** `bank`: a reviewed multiple-choice item; `cloze`: an accepted cloze item; `card`: a flashcard (a guide question). */
+export type QuizItemKind = 'bank' | 'cloze' | 'card';
+export const CHOICE_KINDS: readonly QuizItemKind[] = ['bank', 'cloze'];
 
 export type QuizScope =
   | { kind: 'all' }
@@ -15,39 +21,43 @@ export type QuizScope =
   | { kind: 'topics'; topics: TopicId[] }
   | { kind: 'due' }
   | { kind: 'weakest'; count?: number }
-  /** An explicit list, e.g. "again with the missed ones". */
+  /** An explicit list of guide questions, e.g. "again with the missed ones". */
   | { kind: 'ids'; ids: string[] };
 
-export interface QuizOption {
-  /** The entry whose answer this summary is. */
-  id: string;
-  text: string;
-}
-
 export interface QuizItem {
-  /** Canonical entry id. */
+  kind: QuizItemKind;
+  /** The bank or cloze item's id; for a card, the guide question's id. */
   id: string;
+  /** The guide question whose card the answer is recorded on (canonical id). */
+  questionId: string;
+  /** That question's text (a card's front; the result's "missed" list). */
   question: string;
-  /** Main topic (for the per-topic result). */
+  /** Main topic of the guide question (for the per-topic result). */
   topic: TopicId;
   topics: TopicId[];
-  /** Multiple choice: four answer summaries, shuffled. */
-  options?: QuizOption[];
-  /** Multiple choice: index of the correct option. */
+  /** bank/cloze: the content item's option indices in the order shown (shuffled). */
+  order?: number[];
+  /** bank/cloze: index, in the order shown, of the right option. */
   correct?: number;
+  /** card: how many key points the question has (0: none, grade by 1–4 alone). */
+  points?: number;
 }
 
 export interface QuizAnswer {
   rating: Rating;
   correct: boolean;
-  /** Multiple choice: the option chosen. */
+  /** bank/cloze: the option chosen (index in the order shown). */
   choice?: number;
+  /** card with key points: how many were ticked as covered. */
+  covered?: number;
   at: string;
 }
 
+export const SESSION_VERSION = 2;
+
 export interface QuizSession {
   format: 'django-coach.quiz';
-  version: 1;
+  version: typeof SESSION_VERSION;
   /** Unique per quiz; review event ids are `<id>:<item index>`. */
   id: string;
   mode: QuizMode;
@@ -61,6 +71,8 @@ export interface QuizSession {
   index: number;
   /** Flashcards: the current card's answer is shown. */
   revealed: boolean;
+  /** Flashcards: the current card's key points ticked as covered (indices, ascending). */
+  ticked: number[];
   /** Ended: past the last item or stopped (Esc). */
   finished: boolean;
 }
@@ -72,6 +84,7 @@ export interface QuizStep {
 }
 
 export const MAX_QUIZ_LENGTH = 200;
+export const OPTIONS_PER_ITEM = 4;
 
 /** A short title for a scope, e.g. for the quiz panel's heading. */
 export function scopeLabel(scope: QuizScope): string {
@@ -88,7 +101,7 @@ export function scopeLabel(scope: QuizScope): string {
 export function createSession(init: { id: string; mode: QuizMode; scope: QuizScope; seed: number; createdAt: DateLike; items: QuizItem[] }): QuizSession {
   return {
     format: 'django-coach.quiz',
-    version: 1,
+    version: SESSION_VERSION,
     id: init.id,
     mode: init.mode,
     scope: init.scope,
@@ -98,6 +111,7 @@ export function createSession(init: { id: string; mode: QuizMode; scope: QuizSco
     answers: init.items.map(() => null),
     index: 0,
     revealed: false,
+    ticked: [],
     finished: init.items.length === 0,
   };
 }
@@ -117,7 +131,7 @@ function record(session: QuizSession, answer: QuizAnswer): QuizStep {
   answers[session.index] = answer;
   const event: ReviewEvent = {
     id: `${session.id}:${session.index}`,
-    questionId: item.id,
+    questionId: item.questionId,
     rating: answer.rating,
     at: answer.at,
     mode: session.mode,
@@ -125,37 +139,60 @@ function record(session: QuizSession, answer: QuizAnswer): QuizStep {
   return { session: { ...session, answers, revealed: session.mode === 'flashcards' ? true : session.revealed }, event };
 }
 
-/** Multiple choice: picks option `choice` (0-based). Ignored when finished, already answered or out of range. */
+/** Multiple choice: picks option `choice` (0-based, in the order shown). Ignored when finished, already answered or out of range. */
 export function answerChoice(session: QuizSession, choice: number, now: DateLike): QuizStep {
   const item = currentItem(session);
-  if (!item || session.mode !== 'multiple-choice' || isAnswered(session) || !item.options) return { session };
-  if (!Number.isInteger(choice) || choice < 0 || choice >= item.options.length) return { session };
+  if (!item || session.mode !== 'multiple-choice' || isAnswered(session) || !item.order) return { session };
+  if (!Number.isInteger(choice) || choice < 0 || choice >= item.order.length) return { session };
   const correct = choice === item.correct;
   return record(session, { rating: ratingForChoice(correct), correct, choice, at: toIso(now) });
 }
 
-/** Flashcards: shows the answer of the current card. */
+/** Flashcards: shows the answer (and key points) of the current card. */
 export function reveal(session: QuizSession): QuizSession {
   if (!currentItem(session) || session.mode !== 'flashcards' || session.revealed) return session;
   return { ...session, revealed: true };
 }
 
+/** Flashcards: ticks or unticks key point `point` (0-based) of the revealed, ungraded card. */
+export function toggleKeyPoint(session: QuizSession, point: number): QuizSession {
+  const item = currentItem(session);
+  if (!item || session.mode !== 'flashcards' || !session.revealed || isAnswered(session)) return session;
+  if (!Number.isInteger(point) || point < 0 || point >= (item.points ?? 0)) return session;
+  const ticked = session.ticked.includes(point) ? session.ticked.filter(p => p !== point) : [...session.ticked, point].sort((a, b) => a - b);
+  return { ...session, ticked };
+}
+
+/** The grade the ticks propose for the current card, or undefined when it has no key points (or is not revealed). */
+export function currentProposal(session: QuizSession): Rating | undefined {
+  const item = currentItem(session);
+  if (!item || session.mode !== 'flashcards' || !session.revealed || !item.points) return undefined;
+  return proposedGrade(session.ticked.length, item.points);
+}
+
 /** Flashcards: grades the current card Again/Hard/Good/Easy (1–4). Ignored when finished or already graded. */
 export function gradeFlashcard(session: QuizSession, rating: Rating, now: DateLike): QuizStep {
-  if (!currentItem(session) || session.mode !== 'flashcards' || isAnswered(session) || !isRating(rating)) return { session };
-  return record(session, { rating, correct: isRecalled(rating), at: toIso(now) });
+  const item = currentItem(session);
+  if (!item || session.mode !== 'flashcards' || isAnswered(session) || !isRating(rating)) return { session };
+  return record(session, { rating, correct: isRecalled(rating), ...(item.points ? { covered: session.ticked.length } : {}), at: toIso(now) });
+}
+
+/** Flashcards: accepts the grade the ticks propose (Enter). Ignored for a card without key points or not yet revealed. */
+export function confirmProposal(session: QuizSession, now: DateLike): QuizStep {
+  const proposal = currentProposal(session);
+  return proposal === undefined ? { session } : gradeFlashcard(session, proposal, now);
 }
 
 /** Moves to the next item (skipping the current one if unanswered); past the last, the quiz is finished. */
 export function nextItem(session: QuizSession): QuizSession {
   if (session.finished) return session;
   const index = session.index + 1;
-  return { ...session, index, revealed: false, finished: index >= session.items.length };
+  return { ...session, index, revealed: false, ticked: [], finished: index >= session.items.length };
 }
 
 /** Ends the quiz now (Esc): the result counts what was answered. */
 export function endQuiz(session: QuizSession): QuizSession {
-  return session.finished ? session : { ...session, finished: true, revealed: false };
+  return session.finished ? session : { ...session, finished: true, revealed: false, ticked: [] };
 }
 
 export interface TopicResult {
@@ -172,9 +209,9 @@ export interface QuizResult {
   /** correct / answered, 0 when nothing was answered. */
   score: number;
   perTopic: TopicResult[];
-  /** Answered wrong (multiple choice) or graded Again (flashcards), in quiz order. */
+  /** Answered wrong (multiple choice) or graded Again (flashcards), in quiz order: the guide question to read again. */
   missed: { id: string; question: string; topic: TopicId }[];
-  /** Not answered (skipped or the quiz was ended early). */
+  /** Items not answered (skipped or the quiz was ended early). */
   skipped: string[];
 }
 
@@ -196,7 +233,7 @@ export function quizResult(session: QuizSession): QuizResult {
     if (answer.correct) {
       correct++;
       t.correct++;
-    } else missed.push({ id: item.id, question: item.question, topic: item.topic });
+    } else if (!missed.some(m => m.id === item.questionId)) missed.push({ id: item.questionId, question: item.question, topic: item.topic });
     perTopic.set(item.topic, t);
   });
   return {
@@ -212,151 +249,4 @@ export function quizResult(session: QuizSession): QuizResult {
 
 export function serializeSession(session: QuizSession): string {
   return JSON.stringify(session);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Restoring a session from webview state (untrusted: validated field by field)
-
-const MAX_TEXT = 20_000;
-const SESSION_FIELDS = new Set(['format', 'version', 'id', 'mode', 'scope', 'seed', 'createdAt', 'items', 'answers', 'index', 'revealed', 'finished']);
-
-export function restoreSession(value: unknown): { session?: QuizSession; errors: string[] } {
-  try {
-    const errors = checkSession(typeof value === 'string' ? JSON.parse(value) : value);
-    return errors.session ? { session: errors.session, errors: [] } : { errors: errors.problems };
-  } catch (error) {
-    return { errors: [`Quiz state could not be read: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-}
-
-function checkSession(v: unknown): { session?: QuizSession; problems: string[] } {
-  const problems: string[] = [];
-  if (!isPlainObject(v)) return { problems: [`quiz state must be an object, not ${describe(v)}`] };
-  for (const key of Object.keys(v)) if (!SESSION_FIELDS.has(key)) problems.push(`unknown field ${quote(key)}`);
-  if (own(v, 'format') !== 'django-coach.quiz' || own(v, 'version') !== 1) problems.push('not a version 1 quiz state');
-  const id = own(v, 'id');
-  if (idProblem(id)) problems.push(`id ${idProblem(id)}`);
-  const mode = own(v, 'mode') as QuizMode;
-  if (!QUIZ_MODES.includes(mode)) problems.push(`mode ${describe(mode)} is not one of ${QUIZ_MODES.join(', ')}`);
-  const scopeProblem = checkScope(own(v, 'scope'));
-  if (scopeProblem) problems.push(`scope ${scopeProblem}`);
-  const seed = own(v, 'seed');
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push(`seed ${describe(seed)} is not a 32-bit unsigned integer`);
-  const createdAt = checkIso(own(v, 'createdAt'));
-  if (createdAt.problem) problems.push(`createdAt ${createdAt.problem}`);
-  const items = own(v, 'items');
-  const answers = own(v, 'answers');
-  if (!Array.isArray(items) || items.length > MAX_QUIZ_LENGTH) problems.push(`items must be an array of at most ${MAX_QUIZ_LENGTH}, not ${describe(items)}`);
-  else items.forEach((item, i) => { for (const p of checkItem(item, mode)) problems.push(`items[${i}]: ${p}`); });
-  if (!Array.isArray(answers) || !Array.isArray(items) || answers.length !== items.length) problems.push('answers must be an array with one entry per item');
-  else answers.forEach((a, i) => { for (const p of checkAnswer(a, items[i] as QuizItem, mode)) problems.push(`answers[${i}]: ${p}`); });
-  const index = own(v, 'index');
-  const count = Array.isArray(items) ? items.length : 0;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > count) problems.push(`index ${describe(index)} is out of range`);
-  const revealed = own(v, 'revealed');
-  const finished = own(v, 'finished');
-  if (typeof revealed !== 'boolean') problems.push('revealed must be true or false');
-  if (typeof finished !== 'boolean') problems.push('finished must be true or false');
-  else if (!finished && index === count) problems.push('index is past the last item of an unfinished quiz');
-  if (problems.length) return { problems: problems.slice(0, 25) };
-  const s = v as unknown as QuizSession;
-  return {
-    problems,
-    session: {
-      format: 'django-coach.quiz', version: 1, id: s.id, mode: s.mode, scope: cloneScope(s.scope), seed: s.seed, createdAt: createdAt.iso!,
-      items: s.items.map(i => ({ id: i.id, question: i.question, topic: i.topic, topics: [...i.topics], ...(i.options ? { options: i.options.map(o => ({ id: o.id, text: o.text })), correct: i.correct } : {}) })),
-      answers: s.answers.map(a => (a ? { rating: a.rating, correct: a.correct, ...(a.choice !== undefined ? { choice: a.choice } : {}), at: checkIso(a.at).iso! } : null)),
-      index: s.index, revealed: s.revealed, finished: s.finished,
-    },
-  };
-}
-
-function cloneScope(scope: QuizScope): QuizScope {
-  switch (scope.kind) {
-    case 'topic': return { kind: 'topic', topic: scope.topic };
-    case 'topics': return { kind: 'topics', topics: [...scope.topics] };
-    case 'weakest': return scope.count === undefined ? { kind: 'weakest' } : { kind: 'weakest', count: scope.count };
-    case 'ids': return { kind: 'ids', ids: [...scope.ids] };
-    default: return { kind: scope.kind };
-  }
-}
-
-/** Why a value is not a quiz scope, or undefined. */
-export function checkScope(v: unknown): string | undefined {
-  if (!isPlainObject(v)) return `must be an object, not ${describe(v)}`;
-  const kind = own(v, 'kind');
-  const keys = Object.keys(v);
-  const only = (...allowed: string[]) => keys.every(k => k === 'kind' || allowed.includes(k)) ? undefined : `has unknown fields for kind ${quote(String(kind))}`;
-  switch (kind) {
-    case 'all':
-    case 'due':
-      return only();
-    case 'topic':
-      return isTopicId(own(v, 'topic')) ? only('topic') : `topic ${describe(own(v, 'topic'))} is not a topic id`;
-    case 'topics': {
-      const topics = own(v, 'topics');
-      if (!Array.isArray(topics) || topics.length === 0 || topics.length > 40 || !topics.every(isTopicId)) return 'topics must be a non-empty list of topic ids';
-      return only('topics');
-    }
-    case 'weakest': {
-      const count = own(v, 'count');
-      if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 40)) return `count ${describe(count)} must be 1–40`;
-      return only('count');
-    }
-    case 'ids': {
-      const ids = own(v, 'ids');
-      if (!Array.isArray(ids) || ids.length > MAX_QUIZ_LENGTH || ids.some(id => idProblem(id))) return `ids must be a list of at most ${MAX_QUIZ_LENGTH} question ids`;
-      return only('ids');
-    }
-    default:
-      return `kind ${describe(kind)} is not one of all, topic, topics, due, weakest, ids`;
-  }
-}
-
-function checkItem(item: unknown, mode: QuizMode): string[] {
-  if (!isPlainObject(item)) return [`must be an object, not ${describe(item)}`];
-  const p: string[] = [];
-  for (const key of Object.keys(item)) if (!['id', 'question', 'topic', 'topics', 'options', 'correct'].includes(key)) p.push(`unknown field ${quote(key)}`);
-  const id = own(item, 'id');
-  if (idProblem(id)) p.push(`id ${idProblem(id)}`);
-  const question = own(item, 'question');
-  if (typeof question !== 'string' || question.length > MAX_TEXT) p.push('question must be a string');
-  if (!isTopicId(own(item, 'topic'))) p.push(`topic ${describe(own(item, 'topic'))} is not a topic id`);
-  const topics = own(item, 'topics');
-  if (!Array.isArray(topics) || topics.length > 3 || !topics.every(isTopicId)) p.push('topics must be a list of up to 3 topic ids');
-  const options = own(item, 'options');
-  const correct = own(item, 'correct');
-  if (mode === 'multiple-choice') {
-    if (!Array.isArray(options) || options.length < 2 || options.length > 6) p.push('options must be a list of 2–6 options');
-    else {
-      options.forEach((o, i) => {
-        if (!isPlainObject(o) || Object.keys(o).some(k => k !== 'id' && k !== 'text') || idProblem(own(o, 'id')) || typeof own(o, 'text') !== 'string' || (own(o, 'text') as string).length > MAX_TEXT) p.push(`options[${i}] must be { id, text }`);
-      });
-      if (typeof correct !== 'number' || !Number.isInteger(correct) || correct < 0 || correct >= options.length) p.push(`correct ${describe(correct)} is not an option index`);
-    }
-  } else if (options !== undefined || correct !== undefined) p.push('flashcards have no options');
-  return p;
-}
-
-function checkAnswer(a: unknown, item: QuizItem, mode: QuizMode): string[] {
-  if (a === null) return [];
-  if (!isPlainObject(a)) return [`must be null or an object, not ${describe(a)}`];
-  const p: string[] = [];
-  for (const key of Object.keys(a)) if (!['rating', 'correct', 'choice', 'at'].includes(key)) p.push(`unknown field ${quote(key)}`);
-  const rating = own(a, 'rating');
-  const correct = own(a, 'correct');
-  const choice = own(a, 'choice');
-  if (!isRating(rating)) p.push(`rating ${describe(rating)} is not 1–4`);
-  if (typeof correct !== 'boolean') p.push('correct must be true or false');
-  const at = checkIso(own(a, 'at'));
-  if (at.problem) p.push(`at ${at.problem}`);
-  if (mode === 'multiple-choice') {
-    const count = isPlainObject(item) && Array.isArray(item.options) ? item.options.length : 0;
-    if (typeof choice !== 'number' || !Number.isInteger(choice) || choice < 0 || choice >= count) p.push(`choice ${describe(choice)} is not an option index`);
-    else if (correct !== (choice === item.correct) || rating !== ratingForChoice(choice === item.correct)) p.push('does not match the correct option');
-  } else {
-    if (choice !== undefined) p.push('flashcards have no choice');
-    if (isRating(rating) && correct !== isRecalled(rating)) p.push('correct does not match the rating');
-  }
-  return p;
 }

@@ -7,6 +7,9 @@ import { topicLabel } from '../../core/taxonomy';
 import { engine } from '../../lazyEngine';
 import { parseAnswerMessage, parseAnswerState, type ShowAnswerMessage } from '../../webview/answerProtocol';
 import { Command, Panel } from '../../constants';
+import type { CuratedContent } from '../../core/content/curated';
+import type { ContentService } from '../content/contentService';
+import { answerMarkdown, reviewNoteView } from '../content/reviewNote';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { panelOptions, preparePanel } from '../webviewHtml';
@@ -26,7 +29,7 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
   private panelDisposables: vscode.Disposable[] = [];
   actions: AnswerActions = {};
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly content: ContentService, private readonly log: Log) {
     this.disposables.push(library.onDidChange(() => { if (this.entryId) void this.show(this.entryId, false); }));
   }
 
@@ -40,7 +43,7 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
 
   /** Shows the entry with this id, creating or revealing the panel. */
   async show(id: string, reveal = true): Promise<boolean> {
-    const library = await this.library.get();
+    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
     const entry = library.get(id);
     if (!entry) {
       void vscode.window.showWarningMessage(`Django Interview Coach: no question with id "${id}" in the loaded guides.`);
@@ -51,7 +54,7 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
     } else if (reveal) this.panel.reveal(undefined, false);
     this.entryId = entry.id;
     this.panel!.title = truncate(entry.question, 40);
-    if (this.ready) await this.panel!.webview.postMessage(this.message(entry, library));
+    if (this.ready) await this.panel!.webview.postMessage(this.message(entry, library, content));
     return true;
   }
 
@@ -110,13 +113,15 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
     }
   }
 
-  private message(entry: Entry, library: Library): ShowAnswerMessage {
+  private message(entry: Entry, library: Library, content: CuratedContent): ShowAnswerMessage {
     const topic = entry.topics[0];
     const siblings = library.byTopic(topic);
     const index = Math.max(0, siblings.findIndex(e => e.id === entry.id));
     const link = (e: Entry | undefined) => (e ? { id: e.id, question: e.question } : undefined);
-    const canonical = entry.canonicalId ? library.get(entry.canonicalId) : undefined;
-    const group = canonical ? [canonical, ...library.variants(canonical)] : [entry, ...library.variants(entry)];
+    const review = content.review(entry.id);
+    const note = reviewNoteView(review);
+    const { markdown, repaired } = answerMarkdown(entry, review);
+    const keyPoints = content.keyPoints(entry.id, entry.variantIds);
     return {
       type: 'show',
       id: entry.id,
@@ -126,9 +131,13 @@ export class AnswerPanel implements vscode.WebviewPanelSerializer, vscode.Dispos
       ...(entry.level ? { level: entry.level } : {}),
       source: { label: `${entry.source.file}:${entry.source.line}` },
       answerHtml: entry.answer ? engine().renderMarkdown(entry.answer) : '',
+      ...(repaired ? { repairedHtml: engine().renderMarkdown(markdown) } : {}),
+      ...(note ? { review: note } : {}),
+      ...(review?.verdict === 'ok' ? { checked: true } : {}),
+      ...(keyPoints ? { keyPointsHtml: keyPoints.map(p => engine().renderInline(p)) } : {}),
       ...(entry.hint ? { hintHtml: engine().renderInline(entry.hint) } : {}),
       ...(entry.seeAlso ? { seeAlso: { label: `${entry.seeAlso.section} (${entry.seeAlso.file}:${entry.seeAlso.line})` } } : {}),
-      variants: group.filter(e => e.id !== entry.id).map(e => ({ id: e.id, question: e.question, source: `${e.source.file}:${e.source.line}` })),
+      variants: library.alsoAskedAs(entry).map(e => ({ id: e.id, question: e.question, source: `${e.source.file}:${e.source.line}` })),
       ...(index > 0 ? { previous: link(siblings[index - 1]) } : {}),
       ...(index < siblings.length - 1 ? { next: link(siblings[index + 1]) } : {}),
       position: { index, total: siblings.length, topic: topicLabel(topic) },

@@ -12,7 +12,7 @@ import type { AnalysisCache } from './analysisCache';
 export type HoverMode = 'full' | 'compact';
 
 /** Commands a hover may run; everything else in its Markdown stays inert. */
-export const HOVER_COMMANDS: readonly string[] = [Command.openAnswer, Command.revealQuestion];
+export const HOVER_COMMANDS: readonly string[] = [Command.openAnswer, Command.revealQuestion, Command.search];
 
 function commandLink(label: string, command: string, args: unknown[], title: string): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title.replace(/"/g, "'")}")`;
@@ -27,7 +27,10 @@ export function hoverMarkdown(model: HoverModel, mode: HoverMode, quizCommand?: 
   md.appendMarkdown(`**Django Interview Coach** · \`${model.title.replace(/`/g, "'")}\` · *${escapeMarkdown(topicLabel(topic))}*\n\n`);
   md.appendMarkdown(`$(lightbulb) ${escapeMarkdown(model.probe)}\n\n`);
   const questions = mode === 'compact' ? model.questions.slice(0, 1) : model.questions;
-  if (questions.length === 0) md.appendMarkdown('*No question in the loaded guides for this topic yet.*\n\n');
+  if (model.nothing) {
+    const search = commandLink(`$(search) Search the guides for “${escapeMarkdown(model.search)}”`, Command.search, [model.search], 'Search Questions');
+    md.appendMarkdown(`*${escapeMarkdown(model.nothing)}* ${search}\n\n`);
+  }
   for (const q of questions) {
     md.appendMarkdown(`- ${commandLink(escapeMarkdown(q.question), Command.openAnswer, [q.id], 'Open the answer')}`);
     if (mode === 'full' && q.preview) md.appendMarkdown(`  \n  ${escapeMarkdown(q.preview)}`);

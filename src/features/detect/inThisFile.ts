@@ -68,7 +68,9 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       const rule = engine().ruleById(node.detection.ruleId);
       const library = this.library.peek();
       if (!rule || !library) return [];
-      return engine().rankQuestions(library, rule).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
+      const { line, start, end } = node.detection;
+      const text = this.document && line < this.document.lineCount ? this.document.lineAt(line).text.slice(start, end) : undefined;
+      return engine().rankQuestions(library, rule, undefined, text).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
     }
     return [];
   }

@@ -6,6 +6,7 @@ import type { QuizScope } from '../../core/quiz';
 import type { TopicId } from '../../core/taxonomy';
 import { Command } from '../../constants';
 import type { CommandTable } from '../entryPoints';
+import type { ContentService } from '../content/contentService';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { entryIdOf } from '../commandArgs';
@@ -27,10 +28,10 @@ export interface QuizFeature {
 type QuizCommand = typeof Command.startQuiz | typeof Command.quizTopic | typeof Command.startReview | typeof Command.markKnown
   | typeof Command.exportProgress | typeof Command.importProgress;
 
-export function createQuizFeature(context: vscode.ExtensionContext, library: LibraryService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
+export function createQuizFeature(context: vscode.ExtensionContext, library: LibraryService, content: ContentService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
   const progress = new ProgressStore(context, log);
   const review = new ReviewModel(library, progress);
-  const quiz = new QuizPanel(context.extensionUri, library, progress, review, log);
+  const quiz = new QuizPanel(context.extensionUri, library, content, progress, review, log);
   const reviewTree = new ReviewTreeProvider(review, library);
   const startWith = async (scope: QuizScope) => {
     const { defaultMode, length } = quizSettings();

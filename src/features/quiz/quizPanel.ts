@@ -6,12 +6,16 @@ import type { QuizBuild, QuizRequest, QuizSession, QuizStep } from '../../core/q
 import { engine } from '../../lazyEngine';
 import { parseQuizMessage, type QuizStateMessage } from '../../webview/quizProtocol';
 import { Command, Panel } from '../../constants';
+import type { ContentService } from '../content/contentService';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { panelOptions, preparePanel } from '../webviewHtml';
+import { itemView } from './itemView';
 import type { ProgressStore } from './progressStore';
 import type { ReviewModel } from './reviewView';
 import { quizSettings } from './settings';
+
+const USE_FLASHCARDS = 'Use Flashcards';
 
 export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -19,19 +23,30 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
   private ready = false;
   private panelDisposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly progress: ProgressStore, private readonly review: ReviewModel, private readonly log: Log) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly library: LibraryService,
+    private readonly content: ContentService,
+    private readonly progress: ProgressStore,
+    private readonly review: ReviewModel,
+    private readonly log: Log,
+  ) {}
 
   /** Restores a quiz in progress after a window reload (the serializer is registered by the entry points). */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session);
+    const content = await this.content.get();
+    const restored = engine().restoreSession((state as { session?: unknown } | undefined)?.session, id => content.keyPoints(id)?.length ?? 0);
+    const mismatch = restored.session && engine().contentMismatch(restored.session, content);
     this.adopt(panel);
-    if (restored.session) {
+    if (restored.session && !mismatch) {
       this.session = restored.session;
-      this.log.info(`quiz restored after reload: question ${restored.session.index + 1} of ${restored.session.items.length}`);
-    } else {
-      this.log.info(`WARNING the quiz in progress could not be restored: ${restored.errors.slice(0, 3).join('; ')}`);
-      panel.dispose();
+      this.log.info(`quiz restored after reload: item ${restored.session.index + 1} of ${restored.session.items.length}`);
+      return;
     }
+    const why = restored.retired ?? (mismatch ? `The quiz in progress cannot continue: ${mismatch}. The answers you gave were saved.` : undefined);
+    this.log.info(`WARNING the quiz in progress could not be restored: ${why ?? restored.errors.slice(0, 3).join('; ')}`);
+    if (why) void vscode.window.showInformationMessage(`Django Interview Coach: ${why}`, 'Start Quiz').then(pick => (pick ? vscode.commands.executeCommand(Command.startQuiz) : undefined));
+    panel.dispose();
   }
 
   /** The quiz shown now (for tests). */
@@ -39,23 +54,26 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
     return this.panel ? this.session : undefined;
   }
 
-  /** Builds and shows a quiz. Returns the build (empty builds show a message and no panel). */
+  /**
+   * Builds and shows a quiz. Returns the build (empty builds show a message and no panel). When the
+   * scope has questions but no multiple-choice items, the message offers flashcards instead.
+   */
   async start(request: Omit<QuizRequest, 'progress' | 'newCardLimit'>): Promise<QuizBuild> {
-    const [library, progress] = await Promise.all([this.library.get(), this.progress.get()]);
-    const build = engine().generateQuiz(library, { ...request, progress, newCardLimit: quizSettings().newCardLimit });
+    const [library, progress, content] = await Promise.all([this.library.get(), this.progress.get(), this.content.get()]);
+    const build = engine().generateQuiz(library, content, { ...request, progress, newCardLimit: quizSettings().newCardLimit });
     if (build.empty) {
-      void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
+      if (build.offerFlashcards) {
+        void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`, USE_FLASHCARDS).then(pick => (pick ? this.start({ ...request, mode: 'flashcards' }) : undefined));
+      } else void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
       return build;
     }
-    const { noAnswer, noDistractors } = build.excluded;
-    this.log.info(`quiz: ${build.session.items.length} questions (${engine().scopeLabel(build.session.scope)}, ${build.session.mode}) from ${build.poolSize}; left out: ${noAnswer} without an answer, ${noDistractors} without distractors`);
+    this.log.info(`quiz: ${build.session.items.length} items (${engine().scopeLabel(build.session.scope)}, ${build.session.mode}) for ${build.poolSize} questions${build.withoutItems ? `, ${build.withoutItems} of them without a multiple-choice item` : ''}`);
     this.session = build.session;
     if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.quiz, 'Quiz', vscode.ViewColumn.Active, panelOptions(this.extensionUri)));
     else this.panel.reveal();
     await this.post();
     return build;
   }
-
 
   private adopt(panel: vscode.WebviewPanel): void {
     for (const d of this.panelDisposables) d.dispose();
@@ -75,14 +93,15 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
 
   private async post(): Promise<void> {
     if (!this.panel || !this.session || !this.ready) return;
-    const library = await this.library.get();
+    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
     const session = this.session;
-    const answersHtml: Record<string, string> = {};
-    for (const item of session.items) {
-      const entry = library.get(item.id);
-      answersHtml[item.id] = entry?.answer ? engine().renderMarkdown(entry.answer) : `<p><em>${entry?.hint ? 'Hint only in the guide.' : 'No answer in the guide.'}</em></p>${entry?.hint ? engine().renderMarkdown(entry.hint) : ''}`;
+    const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope) };
+    const item = engine().currentItem(session);
+    if (item) {
+      message.view = itemView(item, library, content);
+      const proposal = engine().currentProposal(session);
+      if (proposal !== undefined) message.proposal = proposal;
     }
-    const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope), answersHtml };
     if (session.finished) {
       const summary = await this.review.update();
       message.result = { ...engine().quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
@@ -108,30 +127,35 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
     }
     const session = this.session;
     if (!session) return;
-    // Messages name the question they answer: a stale one (double key press) changes nothing.
+    // Messages name the item they answer: a stale one (double key press) changes nothing.
     if ('index' in m && m.index !== session.index) return;
     const now = Date.now();
+    const e = engine();
     switch (m.type) {
       case 'choose':
-        await this.apply(engine().answerChoice(session, m.choice, now));
+        await this.apply(e.answerChoice(session, m.choice, now));
         break;
       case 'reveal':
-        this.session = engine().reveal(session);
+        this.session = e.reveal(session);
         break;
-      case 'grade': {
-        const step = engine().gradeFlashcard(session, m.rating, now);
+      case 'tick':
+        this.session = e.toggleKeyPoint(session, m.point);
+        break;
+      case 'grade':
+      case 'confirm': {
+        const step = m.type === 'grade' ? e.gradeFlashcard(session, m.rating, now) : e.confirmProposal(session, now);
         await this.apply(step);
-        if (step.event) this.session = engine().nextItem(this.session!);
+        if (step.event) this.session = e.nextItem(this.session!);
         break;
       }
       case 'next':
-        this.session = engine().nextItem(session);
+        this.session = e.nextItem(session);
         break;
       case 'end':
-        this.session = engine().endQuiz(session);
+        this.session = e.endQuiz(session);
         break;
       case 'again': {
-        const build = engine().retryMissed(await this.library.get(), session);
+        const build = e.retryMissed(session);
         if (build.empty) void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
         else this.session = build.session;
         break;

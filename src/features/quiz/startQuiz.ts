@@ -38,8 +38,8 @@ export async function pickTopic(library: LibraryService): Promise<TopicId | unde
 export async function pickQuizMode(): Promise<{ mode: QuizMode; length: number } | undefined> {
   const { defaultMode: preferred, length: usual } = quizSettings();
   const modes: { mode: QuizMode; label: string; description: string }[] = [
-    { mode: 'multiple-choice', label: '$(checklist) Multiple choice', description: 'which answer fits this question? (keys 1–4)' },
-    { mode: 'flashcards', label: '$(note) Flashcards', description: 'recall, reveal, grade Again/Hard/Good/Easy' },
+    { mode: 'multiple-choice', label: '$(checklist) Multiple choice', description: 'reviewed items: a scenario, four options, the explanation (keys 1–4)' },
+    { mode: 'flashcards', label: '$(note) Flashcards', description: 'recall, reveal, tick the key points you made, grade' },
   ];
   modes.sort((a, b) => (a.mode === preferred ? -1 : b.mode === preferred ? 1 : 0));
   const lengths = [usual, ...[5, 20].filter(n => n !== usual)];

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { topicLabel } from '../../core/taxonomy';
 import { plainText } from '../../core/parse/text';
 import type { Entry } from '../../core/types';
+import { askedAgain } from '../markdownText';
 import type { LibraryService } from '../library/libraryService';
 
 interface EntryPick extends vscode.QuickPickItem {
@@ -10,11 +11,11 @@ interface EntryPick extends vscode.QuickPickItem {
 }
 
 function toPick(entry: Entry): EntryPick {
-  const variants = entry.variantIds?.length ?? 0;
+  const again = askedAgain(entry);
   return {
     id: entry.id,
     label: entry.question,
-    description: entry.topics.map(topicLabel).join(' · ') + (variants ? `  (+${variants} asked alike)` : ''),
+    description: entry.topics.map(topicLabel).join(' · ') + (again ? `  (${again})` : ''),
     detail: plainText(entry.answer || entry.hint || '(no answer in the guide)').slice(0, 160),
     alwaysShow: true,
   };

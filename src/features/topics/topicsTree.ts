@@ -6,7 +6,7 @@ import type { Entry } from '../../core/types';
 import type { Library } from '../../core/library';
 import { Command } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
-import { escapeMarkdown } from '../markdownText';
+import { askedAgain, escapeMarkdown } from '../markdownText';
 
 export type TopicsNode = { kind: 'topic'; topic: TopicId } | { kind: 'question'; topic: TopicId; entry: Entry };
 
@@ -69,10 +69,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     const { entry } = node;
     const item = new vscode.TreeItem(entry.question, vscode.TreeItemCollapsibleState.None);
     item.id = `question:${node.topic}:${entry.id}`;
-    const variants = entry.variantIds?.length ?? 0;
     const parts = [
       this.badges?.questionDescription?.(entry),
-      variants ? `+${variants} asked alike` : undefined,
+      askedAgain(entry),
       entry.hasAnswer ? undefined : 'no answer',
     ].filter(Boolean);
     item.description = parts.join(' · ');
@@ -100,7 +99,7 @@ function tooltip(entry: Entry, library: Library | undefined): vscode.MarkdownStr
   const preview = plainText(entry.answer || entry.hint || '').slice(0, 280);
   if (preview) md.appendMarkdown(`${escapeMarkdown(preview)}${preview.length >= 280 ? '…' : ''}\n\n`);
   md.appendMarkdown(`*${escapeMarkdown(entry.source.file)}:${entry.source.line}* · ${entry.topics.map(topicLabel).join(', ')}`);
-  const variants = library?.variants(entry) ?? [];
-  if (variants.length) md.appendMarkdown(`\n\nAlso asked as: ${variants.map(v => `“${escapeMarkdown(v.question)}”`).join(', ')}`);
+  const alike = library?.alsoAskedAs(entry) ?? [];
+  if (alike.length) md.appendMarkdown(`\n\nAlso asked as: ${alike.map(v => `“${escapeMarkdown(v.question)}”`).join(', ')}`);
   return md;
 }

@@ -1,0 +1,63 @@
+// The texts of the quiz item on screen, rendered for the quiz view (core items only hold ids and the
+// option order). Markdown goes through markdown-it with raw HTML off; API names are escaped.
+import type { CuratedContent } from '../../core/content/curated';
+import type { Library } from '../../core/library';
+import type { QuizItem } from '../../core/quiz/session';
+import { engine } from '../../lazyEngine';
+import type { ItemView } from '../../webview/quizProtocol';
+import { answerMarkdown, reviewNoteView } from '../content/reviewNote';
+
+const BLANK = '____';
+/** Stands in for the blank while the sentence goes through Markdown (letters only, so nothing parses it). */
+const MARKER = 'QUIZBLANKMARKER';
+
+function code(name: string): string {
+  return `<code>${engine().escapeHtml(name)}</code>`;
+}
+
+/** The view of `item`, or undefined when the content no longer has it. */
+export function itemView(item: QuizItem, library: Library, content: CuratedContent): ItemView | undefined {
+  const e = engine();
+  const entry = library.get(item.questionId);
+  const link = { id: item.questionId, question: entry?.question ?? item.question };
+  if (item.kind === 'bank') {
+    const bank = content.bankItem(item.id);
+    if (!bank || !item.order) return undefined;
+    const shown = item.order.map(i => bank.options[i]);
+    return {
+      kind: 'bank',
+      stemHtml: e.renderMarkdown(bank.stem),
+      optionsHtml: shown.map(o => e.renderInline(o.text)),
+      whyHtml: shown.map(o => (o.correct ? '' : e.renderInline(o.why ?? ''))),
+      explanationHtml: e.renderMarkdown(bank.explanation),
+      link,
+    };
+  }
+  if (item.kind === 'cloze') {
+    const cloze = content.clozeItem(item.id);
+    if (!cloze || !item.order) return undefined;
+    const withMarker = e.renderInline(cloze.sentence.replace(BLANK, MARKER));
+    return {
+      kind: 'cloze',
+      sentenceHtml: withMarker.replace(MARKER, '<span class="blank" role="img" aria-label="blank">_____</span>'),
+      optionsHtml: item.order.map(i => code(cloze.options[i])),
+      filledHtml: withMarker.replace(MARKER, `<mark>${engine().escapeHtml(cloze.answer)}</mark>`),
+      link,
+    };
+  }
+  if (!entry) return undefined;
+  const review = content.review(entry.id);
+  const { markdown, repaired } = answerMarkdown(entry, review);
+  const answerHtml = markdown
+    ? e.renderMarkdown(markdown)
+    : `<p><em>${entry.hint ? 'Hint only in the guide.' : 'No answer in the guide.'}</em></p>${entry.hint ? e.renderMarkdown(entry.hint) : ''}`;
+  const note = reviewNoteView(review);
+  return {
+    kind: 'card',
+    answerHtml,
+    ...(repaired ? { repaired } : {}),
+    ...(note ? { review: note } : {}),
+    keyPointsHtml: (item.points ? content.keyPoints(entry.id, entry.variantIds) ?? [] : []).map(p => e.renderInline(p)),
+    gradeRule: e.GRADE_RULE,
+  };
+}
