@@ -307,6 +307,35 @@ class Workbench {
     return scope.locator('.pane-body .monaco-list-row');
   }
 
+  /**
+   * The first row of a side-bar view whose text matches `text`, brought into view first: trees render only
+   * the rows on screen. With the keyboard, as a user would: Home, then PageDown until the row is rendered
+   * (each key waits for the tree's focus to move; the last page is where it stops moving).
+   */
+  async revealRow(viewName, text) {
+    const rows = this.treeRows(viewName).filter({ hasText: text });
+    if (await rows.count()) return rows.first();
+    const list = this.view(viewName).locator('.monaco-list').first();
+    const focusedIndex = () => list.evaluate(el => Number(el.querySelector('.monaco-list-row.focused')?.getAttribute('data-index') ?? -1));
+    await list.focus();
+    await this.page.keyboard.press('Home');
+    await list.locator('.monaco-list-row.focused[data-index="0"]').waitFor();
+    while (!(await rows.count())) {
+      const before = await focusedIndex();
+      await this.page.keyboard.press('PageDown');
+      const moved = await list.evaluate((el, i) => new Promise(resolve => {
+        const done = () => el.querySelector('.monaco-list-row.focused')?.getAttribute('data-index') !== String(i);
+        if (done()) return resolve(true);
+        const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(true); } });
+        observer.observe(el, { subtree: true, attributes: true, childList: true });
+        // The last page: PageDown changes nothing, so no mutation comes; give up after a while.
+        setTimeout(() => { observer.disconnect(); resolve(done()); }, 3000);
+      }), before);
+      if (!moved) throw new Error(`no row "${text}" in the ${viewName} view`);
+    }
+    return rows.first();
+  }
+
   /** The page inside the active webview (panel or view): iframe.webview > iframe#active-frame. */
   webview() {
     return this.page.locator('iframe.webview.ready:visible').last().contentFrame().locator('#active-frame').contentFrame();

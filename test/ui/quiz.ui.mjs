@@ -209,9 +209,9 @@ for (const theme of ['dark', 'light']) {
         const topic = TOPIC_LABELS[entry.topics[0]];
         await vs.openActivity('Django Interview Coach');
         await vs.expandOnly('Topics');
-        const topicRow = vs.treeRows('Topics').filter({ hasText: topic }).first();
+        const topicRow = await vs.revealRow('Topics', topic);
         if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
-        await vs.treeRows('Topics').filter({ hasText: entry.question }).first().click();
+        await (await vs.revealRow('Topics', entry.question)).click();
         const frame = vs.webview();
         await frame.locator('#question', { hasText: entry.question }).waitFor({ timeout: 30_000 });
         const note = (await frame.locator('#review-note').innerText()).replace(/\s+/g, ' ');
