@@ -113,6 +113,12 @@ describe('the .vsix holds what the extension needs at run time', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
+  it('CHANGELOG.md has an entry for the version being packaged', () => {
+    const section = read('CHANGELOG.md').split(/^## /m).find(s => s.startsWith(`${pkg.version}\n`));
+    assert.ok(section, `CHANGELOG.md has no "## ${pkg.version}" section`);
+    assert.match(section, /^- \S/m, `the ${pkg.version} section lists no change`);
+  });
+
   it('the manifest has what the gallery needs to link back to the project', () => {
     for (const key of ['repository', 'bugs', 'homepage', 'qna', 'galleryBanner', 'license', 'publisher']) assert.ok(pkg[key], `package.json has no ${key}`);
     assert.match(pkg.repository.url, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/, 'README images are rewritten against a GitHub repository');
