@@ -40,6 +40,8 @@ export const BASE_SETTINGS = {
   'window.autoDetectColorScheme': false,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The palette's "similar commands" arrive late and re-sort its list under the keyboard.
+  'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
 };
 
 export function readExtensionManifest(extensionPath = REPO_ROOT) {

@@ -201,18 +201,29 @@ class Workbench {
    */
   async acceptRow(label, options = {}) {
     const { first = false, timeout = 60_000 } = options;
+    const deadline = Date.now() + timeout;
+    const left = () => Math.max(1, deadline - Date.now());
+    const wanted = this.focusedRow(label, options);
     const row = this.quickInputRows(label, options).first();
-    const focusedIndex = () => this.page.locator('.quick-input-list .monaco-list-row.focused').first().getAttribute('data-index', { timeout: 1000 }).then(Number, () => -1);
+    const focusedIndex = () => this.page.evaluate(() => Number(document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') ?? -1));
     try {
-      await row.waitFor({ state: 'visible', timeout });
-      if (!first) {
-        for (let moves = 0; moves < 50 && !(await this.focusedRow(label, options).count()); moves++) {
-          const [from, to] = [await focusedIndex(), Number(await row.getAttribute('data-index'))];
+      if (first) await wanted.waitFor({ state: 'visible', timeout: left() });
+      else {
+        await row.waitFor({ state: 'visible', timeout: left() });
+        // Both positions are read afresh for every key: rows move while results arrive.
+        while (!(await wanted.isVisible())) {
+          if (Date.now() > deadline) throw new Error(`not focused within ${timeout / 1000} s`);
+          const from = await focusedIndex();
+          const to = Number(await row.getAttribute('data-index', { timeout: left() }));
+          if (from < 0) {
+            await this.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused'), null, { timeout: left() });
+            continue;
+          }
+          if (from === to) continue;
           await this.page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
-          await this.page.waitForFunction(i => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') !== String(i), from);
+          await this.page.waitForFunction(i => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') !== String(i), from, { timeout: left() });
         }
       }
-      await this.focusedRow(label, options).waitFor({ state: 'visible', timeout: first ? timeout : 1000 });
     } catch (err) {
       const focused = await this.page.locator('.quick-input-list .monaco-list-row.focused').first().innerText({ timeout: 1000 }).catch(() => '(none)');
       throw new Error(`the quick input has no${first ? ' first' : ''} row ${label} to take (its focused row says "${focused.replace(/\s+/g, ' ')}")\n${err.message}`);
