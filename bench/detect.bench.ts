@@ -205,7 +205,7 @@ export function generateModule(lines: number): string {
 
 function libraryFromContent(): Library {
   const content = path.join(ROOT, 'content');
-  const files = fs.readdirSync(content).sort().map(file => ({ file, bytes: fs.readFileSync(path.join(content, file)) }));
+  const files = fs.readdirSync(content).filter(file => file.endsWith('.md')).sort().map(file => ({ file, bytes: fs.readFileSync(path.join(content, file)) }));
   return new Library(buildIndex(files).entries);
 }
 

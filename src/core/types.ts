@@ -45,10 +45,25 @@ export interface GuideError {
   message: string;
 }
 
+/** What reading one guide file gave (every file read, the skipped ones included). */
+export interface GuideReport {
+  file: string;
+  bytes: number;
+  questions: number;
+  /** Questions that have an answer in the file. */
+  answered: number;
+  /** Why the file gave no questions (it is skipped). */
+  problem?: string;
+  /** For a guide with suspiciously few questions for its size: the shapes the parser reads. */
+  hint?: string;
+}
+
 export interface GuideIndex {
   version: 1;
   /** Guide files the entries came from, relative to the library root. */
   guides: string[];
   entries: Entry[];
   errors: GuideError[];
+  /** One report per file read, in the order read (absent in indexes written before reports existed). */
+  reports?: GuideReport[];
 }

@@ -43,6 +43,9 @@ describe('contextual tips', () => {
     ['catalog/views.py', 'update(view_count=F("view_count") + 1)', 'F(', /F\(\)/],
     ['catalog/views.py', 'Q(name__icontains=term)', 'Q(', /Q\(\)/],
     ['orders/tasks.py', '@shared_task(bind=True', 'shared_task', /Celery/],
+    ['orders/reports.py', '@celery_app.task(acks_late=True)', 'task', /Celery/],
+    ['orders/reports.py', 'logger = logging.getLogger(__name__)', 'getLogger', /logging/],
+    ['orders/reports.py', '.update(status=Order.Status.SHIPPED)', 'update', /QuerySet\.update\(\)/],
   ];
   for (const [file, lineText, needle, expected] of cases) {
     it(`hovering ${needle} in ${file} shows its probe and questions with command links`, async () => {

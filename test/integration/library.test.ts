@@ -112,6 +112,56 @@ describe('guide library in the editor', () => {
       assert.ok((await library.get()).entries.some(e => e.question === 'What does select_for_update lock?'));
     });
 
+    it('a folder of guides in every shape people write: every question in the tree, each with its answer, quizzable', async () => {
+      // The corpus of guide shapes, with the hand-checked list of every guide: line, answered, question.
+      const shapes = path.join(repoRoot, 'test', 'fixtures', 'guides', 'shapes');
+      const expected = fs.readdirSync(shapes).filter(f => /\.(md|txt)$/.test(f)).flatMap(file =>
+        fs.readFileSync(path.join(shapes, file.replace(/\.(md|txt)$/, '.questions.tsv')), 'utf8').trim().split('\n').map(row => {
+          const [line, answered, question] = row.split('\t');
+          return { file, line: Number(line), answered: answered === 'yes', question };
+        }));
+      const { library, topics, answers, quiz } = await api();
+      const loaded = waitFor(library.onDidChange);
+      await config().update('guideFolders', [shapes], vscode.ConfigurationTarget.Global);
+      await loaded;
+      const lib = await library.get();
+      const mine = lib.entries.filter(e => e.source.file.startsWith('user:0-shapes/'));
+      assert.deepStrictEqual(library.errors, []);
+      // Every question at its line, answered where its guide answers it.
+      assert.deepStrictEqual(
+        mine.map(e => `${e.source.file.replace('user:0-shapes/', '')}:${e.source.line}:${e.hasAnswer}:${e.question}`).sort(),
+        expected.map(e => `${e.file}:${e.line}:${e.answered}:${e.question}`).sort(),
+      );
+      // What the output channel logs, file by file.
+      for (const file of new Set(expected.map(e => e.file))) {
+        const report = library.reports.find(r => r.file === `user:0-shapes/${file}`);
+        const rows = expected.filter(e => e.file === file);
+        assert.deepStrictEqual(report && [report.questions, report.answered, report.problem, report.hint], [rows.length, rows.filter(e => e.answered).length, undefined, undefined], file);
+      }
+      // In the Topics tree: each question, or the question it is folded into (asked alike elsewhere).
+      const inTree = new Set<string>();
+      for (const root of await topics.getChildren()) {
+        for (const child of await topics.getChildren(root)) if (child.kind === 'question') inTree.add(child.entry.id);
+      }
+      for (const e of mine) assert.ok(inTree.has(e.canonicalId ?? e.id), `${e.source.file}:${e.source.line} ${e.question}`);
+      // Each answer opens in the answer view; each guide's questions make a flashcard quiz.
+      for (const file of new Set(expected.map(e => e.file))) {
+        const ofFile = mine.filter(e => e.source.file === `user:0-shapes/${file}`);
+        const answered = ofFile.find(e => e.hasAnswer && !e.canonicalId);
+        if (answered) {
+          assert.strictEqual(await vscode.commands.executeCommand('djangoCoach.openAnswer', answered.id), true);
+          assert.strictEqual(answers.currentId, answered.id);
+        }
+        const build = await quiz.quiz.start({ scope: { kind: 'ids', ids: ofFile.map(e => e.id) }, mode: 'flashcards', length: 200, seed: 3 });
+        assert.ok(!build.empty, `${file}: ${build.empty}`);
+        assert.deepStrictEqual(new Set(build.session.items.map(i => i.id)), new Set(ofFile.map(e => e.canonicalId ?? e.id)), file);
+      }
+      assert.ok(library.sourceUri(mine[0]).path.endsWith(`/test/fixtures/guides/shapes/${mine[0].source.file.replace('user:0-shapes/', '')}`));
+      const restored = waitFor(library.onDidChange);
+      await config().update('guideFolders', [dir], vscode.ConfigurationTarget.Global);
+      await restored;
+    });
+
     it('respect includeBundledGuides = false', async () => {
       const { library } = await api();
       const loaded = waitFor(library.onDidChange);

@@ -71,6 +71,21 @@ await vs.step('F( in an update', () => hoverShows('catalog/views.py', 'F', 'F("v
   F_AND_Q,
   'Scenario: Two requests decrement the same inventory — how do you prevent overselling?',
 ], 'F', 61));
+await vs.step('@celery_app.task: a task on the project\'s own Celery app, imported from config', () => hoverShows('orders/reports.py', 'task', '@celery_app.task(acks_late=True)', [
+  CELERY_PITFALLS,
+  'How do you design idempotent background tasks?',
+  'How do you handle retries and failures?',
+], 'celery_app-task'));
+await vs.step('logging.getLogger: the logging questions', () => hoverShows('orders/reports.py', 'getLogger', 'logger = logging.getLogger(__name__)', [
+  'How do you design logging in Django?',
+  'Implement a Django middleware that logs the execution time of each request and identifies slow endpoints (>500ms).',
+  'Implement exception handling in Django REST Framework that logs errors to an external service and returns user-friendly messages.',
+], 'getLogger'));
+await vs.step('QuerySet.update() on a chained line', () => hoverShows('orders/reports.py', 'update', '.update(status=Order.Status.SHIPPED)', [
+  'Scenario: Two requests decrement the same inventory — how do you prevent overselling?',
+  F_AND_Q,
+  SIGNALS_AVOID,
+], 'queryset-update'));
 
 await vs.step('@override_settings, which no guide covers: the hover says so and its link searches the guides', async () => {
   await vs.openFile('orders/tests.py');

@@ -56,7 +56,9 @@ const norm = text => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 async function itemOnScreen(frame) {
   const shown = (await frame.locator('.option .text').allInnerTexts()).map(norm);
   const cloze = (await frame.locator('#question.cloze').count()) > 0;
-  const candidates = cloze ? shipped.cloze.map(c => ({ item: c, texts: c.options.map(norm), right: norm(c.answer) }))
+  // Cloze items of one API family often share their four options, so the sentence tells them apart.
+  const sentence = cloze ? norm(await frame.locator('#question.cloze').innerText()) : '';
+  const candidates = cloze ? shipped.cloze.filter(c => norm(c.sentence) === sentence).map(c => ({ item: c, texts: c.options.map(norm), right: norm(c.answer) }))
     : shipped.bank.map(b => ({ item: b, texts: b.options.map(o => norm(o.text)), right: norm(b.options.find(o => o.correct).text) }));
   const match = candidates.find(c => c.texts.length === shown.length && c.texts.every(t => shown.includes(t)));
   if (!match) throw new Error(`no shipped item has the options ${shown.join(' | ')}`);

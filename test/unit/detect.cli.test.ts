@@ -34,7 +34,7 @@ describe('command line: detect', () => {
   it('prints one line per construct by default', async () => {
     const { code, out } = await run('detect', file);
     assert.equal(code, 0);
-    assert.match(out, /signals\.py:32:8-29\ton-commit\ttransactions\ttransaction\.on_commit/);
+    assert.match(out, /signals\.py:33:8-29\ton-commit\ttransactions\ttransaction\.on_commit/);
     assert.match(out, /\d+ constructs$/);
   });
 
@@ -62,11 +62,11 @@ describe('command line: hover', () => {
   const file = path.join(SHOP, 'orders/signals.py');
 
   it('--json gives the range (1-based line), rule, topics, probe and ranked questions', async () => {
-    // Line 32 is `        transaction.on_commit(lambda: …)`; character 12 is inside `transaction`.
-    const { code, out } = await run('hover', `${file}:32:12`, '--json', `--guides=${GUIDES}`);
+    // Line 33 is `        transaction.on_commit(lambda: …)`; character 12 is inside `transaction`.
+    const { code, out } = await run('hover', `${file}:33:12`, '--json', `--guides=${GUIDES}`);
     assert.equal(code, 0);
     const model = JSON.parse(out);
-    assert.deepEqual(model.range, { line: 32, start: 8, end: 29 });
+    assert.deepEqual(model.range, { line: 33, start: 8, end: 29 });
     assert.equal(model.ruleId, 'on-commit');
     assert.deepEqual(model.topics, ['transactions']);
     assert.ok(model.probe.length > 20);
@@ -77,14 +77,14 @@ describe('command line: hover', () => {
   });
 
   it('prints null where the editor shows nothing (a comment line)', async () => {
-    const { code, out } = await run('hover', `${file}:33:10`, '--json');
+    const { code, out } = await run('hover', `${file}:34:10`, '--json');
     assert.equal(code, 0);
     assert.equal(out, 'null');
   });
 
   it('prints a readable hover by default', async () => {
-    const { out } = await run('hover', `${file}:17:3`, `--guides=${GUIDES}`);
-    assert.match(out, /^@receiver {2}— {2}Signals {2}\(line 17, characters 1-9, rule receiver\)/);
+    const { out } = await run('hover', `${file}:18:3`, `--guides=${GUIDES}`);
+    assert.match(out, /^@receiver {2}— {2}Signals {2}\(line 18, characters 1-9, rule receiver\)/);
     assert.match(out, /What interviewers probe: /);
     assert.match(out, /\n1\. .+\[.+#[0-9a-f]+\]/);
   });

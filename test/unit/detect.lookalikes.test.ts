@@ -159,6 +159,51 @@ describe('detection: look-alikes are not Django', () => {
     assert.deepEqual(found('def handler(post_save):\n    post_save.connect(handler)\n'), []);
   });
 
+  it('.explain(), .update(), .exists() and .count() count only on a queryset: a cron iterator, dicts, paths and lists', () => {
+    const code = [
+      'from croniter import croniter',
+      'from django.utils import timezone',
+      'def describe(schedule, options, path, lines):',
+      '    it = croniter(schedule, timezone.now())',
+      '    options.update({"desc": it.explain()})',
+      '    return path.exists(), lines.count("x"), options.get("n").count()',
+    ].join('\n');
+    assert.deepEqual(found(code), []);
+    assert.deepEqual(found('def f(Order, qs):\n    Order.objects.filter(pk=1).update(n=2)\n    Order.objects.filter(n=2).exists()\n    qs.count()\n    qs.explain()\n'),
+      ['queryset-update [update]', 'queryset-evaluation [exists]', 'queryset-evaluation [count]', 'query-inspection [explain]']);
+  });
+
+  it('save(), delete(), connect() and receive() defined outside models and consumers, or nested in one of their methods', () => {
+    const code = [
+      'from django.db import models',
+      'from channels.generic.websocket import WebsocketConsumer',
+      'class Snapshot:',
+      '    def save(self, path): pass',
+      '    def delete(self): pass',
+      'class Printer:',
+      '    def connect(self): pass',
+      '    def receive(self): pass',
+      'class Order(models.Model):',
+      '    def archive(self):',
+      '        def save(): pass',
+      '        return save',
+      'class Chat(WebsocketConsumer):',
+      '    def ready(self):',
+      '        def connect(): pass',
+      '    def receive(self, text_data=None, bytes_data=None): pass',
+      '    def save(self): pass',
+    ].join('\n');
+    assert.deepEqual(found(code), ['model-definition [models.Model]', 'channels-consumer [WebsocketConsumer]', 'channels-consumer [receive]']);
+  });
+
+  it('.register() on what is not a router, and a router outside Django', () => {
+    assert.deepEqual(found('from django.contrib import admin\nfrom . import checks\nchecks.registry.register(f)\nhooks.register("x", f)\nadmin.site.register(M)\n'),
+      ['admin-site [admin.site.register]']);
+    assert.deepEqual(found('router = make_router()\nrouter.register("tags", TagViewSet)\n'), []);
+    assert.deepEqual(found('from django.urls import include\nfrom .routers import ShopRouter\nrouter = ShopRouter()\nrouter.register("tags", TagViewSet)\n'),
+      ['drf-viewset [register]']);
+  });
+
   it('keyword arguments and assignments that only share a name', () => {
     const code = 'from rest_framework.decorators import action\nfrom django.db import transaction\n'
       + 'parser.add_argument("--x", action="store_true")\natomic = False\nclass M:\n    atomic = False\n';
@@ -223,6 +268,75 @@ describe('detection: import context', () => {
       '    ping.delay()',
     ].join('\n');
     assert.deepEqual(found(code), ['celery-task [app.task]', 'celery-call [delay]']);
+  });
+
+  it('Celery: an app imported from any module of the project when the file declares tasks on it, not the apps of other task queues', () => {
+    const code = [
+      'from readthedocs.worker import app',
+      'from ..celeryconf import app as celery_app',
+      'from procrastinate.contrib.django import app as queue',
+      'from huey.contrib.djhuey import HUEY as huey',
+      '@app.task(queue="web")',
+      'def build(pk): pass',
+      '@celery_app.task',
+      'def index(pk): pass',
+      '@queue.task(queue="mail")',
+      'def digest(): pass',
+      '@huey.task()',
+      'def purge(): pass',
+      'build.delay(1)',
+    ].join('\n');
+    assert.deepEqual(found(code), ['celery-task [app.task]', 'celery-task [celery_app.task]', 'celery-call [delay]']);
+    assert.deepEqual(found('from proj.worker import app\napp.autodiscover_tasks()\n'), [], 'an imported app that declares no task here is not assumed to be Celery');
+  });
+
+  it('logging: getLogger of the standard library and Celery\'s task logger, not structlog or a local getLogger', () => {
+    const code = [
+      'import logging',
+      'import structlog',
+      'from celery.utils.log import get_task_logger',
+      'log = logging.getLogger(__name__)',
+      'task_log = get_task_logger(__name__)',
+      'other = structlog.get_logger()',
+      'def getLogger(name): return name',
+      'mine = getLogger("x")',
+    ].join('\n');
+    assert.deepEqual(found(code), ['logger [logging.getLogger]', 'logger [get_task_logger]']);
+  });
+
+  it('Channels: a method handed to async_to_sync, and consumer methods of a subclass of a local consumer', () => {
+    const code = [
+      'from asgiref.sync import async_to_sync',
+      'from channels.generic.websocket import AsyncJsonWebsocketConsumer',
+      'class Base(AsyncJsonWebsocketConsumer):',
+      '    pass',
+      'class Orders(Base):',
+      '    async def receive_json(self, content): pass',
+      'def push(layer):',
+      '    async_to_sync(layer.group_send)("g", {"type": "x"})',
+      '    layer.group_send',
+    ].join('\n');
+    assert.deepEqual(found(code), ['channels-consumer [AsyncJsonWebsocketConsumer]', 'channels-consumer [receive_json]', 'sync-to-async [async_to_sync]',
+      'channels-consumer [group_send]']);
+  });
+
+  it('settings changed after their assignment: annotated, by key, in place; not inside a function or in a non-settings module', () => {
+    const settings = [
+      'import os',
+      'DEBUG = False',
+      'SECRET_KEY = os.environ["K"]',
+      'MIDDLEWARE: list[str] = ["a"]',
+      'MIDDLEWARE.insert(0, "b")',
+      'LOGGING = {"version": 1}',
+      'LOGGING["loggers"]["x"] = {}',
+      'LOGGING["loggers"]["x"]["handlers"].append("mail")',
+      'MIDDLEWARE.index("a")',
+      'def tweak():',
+      '    MIDDLEWARE.append("c")',
+    ].join('\n');
+    assert.deepEqual(found(settings), ['settings-core [DEBUG]', 'settings-core [SECRET_KEY]', 'middleware-setting [MIDDLEWARE]', 'middleware-setting [MIDDLEWARE]',
+      'logging-config [LOGGING]', 'logging-config [LOGGING]', 'logging-config [LOGGING]']);
+    assert.deepEqual(found('MIDDLEWARE.append("c")\nLOGGING["x"] = 1\n'), [], 'a module that neither imports Django nor looks like settings');
   });
 });
 

@@ -11,7 +11,7 @@ import * as triggers from './triggers';
 const { INSTANCE_CLASSES, normalizeQualified, SETTINGS, SHORT_FORMS, TARGET_ROOTS, TARGETS, TARGETS_BY_BASE } = triggers;
 
 /** What kind of Django class a class is, from its bases. */
-export type ClassKind = 'model' | 'form' | 'serializer' | 'django';
+export type ClassKind = 'model' | 'form' | 'serializer' | 'consumer' | 'django';
 
 export interface ClassInfo {
   line: number;
@@ -539,6 +539,18 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
     const cls = resolved.kind === 'qualified' ? INSTANCE_CLASSES.get(resolved.name) : resolved.kind === 'unbound' ? INSTANCE_CLASSES.get(SHORT_FORMS.get(chain)?.name ?? '') : undefined;
     if (cls) context.instances.set(name, `${cls}()`);
   }
+  // The project's own Celery app, imported from wherever the project keeps it (`from
+  // readthedocs.worker import app`, `from ..celeryconf import app`): a name the file imports and
+  // declares tasks with (`@app.task`) is taken for a Celery app, unless it comes from another task
+  // queue whose apps spell tasks the same way.
+  for (const { decorator } of decorated) {
+    const dot = decorator.indexOf('.');
+    if (dot < 0 || decorator.lastIndexOf('.') !== dot || !decorator.endsWith('.task')) continue;
+    const root = decorator.slice(0, dot);
+    const module = imports.get(root);
+    if (module === undefined || context.targetImports.has(root) || OTHER_TASK_QUEUES.test(module)) continue;
+    context.targetImports.set(root, 'celery.Celery()');
+  }
   // Celery tasks defined here.
   for (const { decorator, fn } of decorated) {
     const r = resolveChain(context, decorator.split('.'), -1);
@@ -563,6 +575,9 @@ export function readPythonContext(masked: string, lineStarts: ArrayLike<number>,
   }
   return context;
 }
+
+/** Task queues other than Celery whose apps declare tasks with `@app.task` too (procrastinate, Huey, taskiq…). */
+const OTHER_TASK_QUEUES = /^(?:procrastinate|huey|taskiq|dramatiq|django_q|rq|django_rq|arq|prefect|airflow|invoke|fabric)(?:\.|$)/;
 
 /** The class names of INSTANCE_CLASSES by every module (or class) path leading to them: `django.dispatch` → `Signal`. */
 const INSTANCE_CLASSES_UNDER = new Map<string, string[]>();
@@ -849,6 +864,7 @@ function baseKind(context: PythonContext, base: string): ClassKind | null {
   if (/^django\.db\.models\.Model$|^django\.contrib\.auth\.(models|base_user)\.(AbstractUser|AbstractBaseUser|PermissionsMixin|User)$/.test(name)) return 'model';
   if (/^(django\.forms|django\.contrib\.auth\.forms)\./.test(name)) return 'form';
   if (/^rest_framework\.serializers\./.test(name)) return 'serializer';
+  if (/^channels\.(?:consumer|generic\.\w+)\.\w*Consumer$/.test(name)) return 'consumer';
   if (/^(django|rest_framework|django_filters)\./.test(name)) return 'django';
   // Project code: a base imported from an app's models/forms/serializers module.
   const module = name.slice(0, name.lastIndexOf('.'));
@@ -856,6 +872,7 @@ function baseKind(context: PythonContext, base: string): ClassKind | null {
   if (last === 'models') return 'model';
   if (last === 'forms') return 'form';
   if (last === 'serializers') return 'serializer';
+  if (last === 'consumers') return 'consumer';
   return null;
 }
 

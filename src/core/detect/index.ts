@@ -1,6 +1,6 @@
 // The detection core (no `vscode`, no `node:` modules): rules, analysis, hovers, question ranking and
 // study-plan aggregation. The node-only folder walker lives in ./scanFs and is not exported here.
-export { RULES, ruleById, type Rule, type MethodLevel } from './rules';
+export { RULES, ruleById, type Rule, type MethodLevel, type DefLevel } from './rules';
 export { maskPython, maskTemplate } from './mask';
 export {
   analyzeDocument, detectAt, detectDocument, detectLine, documentKind, DocumentAnalysis, LIMITS,

@@ -3,11 +3,12 @@
 // examine for a hover as it is within a whole-file pass.
 import * as contextModule from './context';
 import type { ClassKind, PythonContext } from './context';
+import type { DefLevel } from './rules';
 import * as triggers from './triggers';
 
 // Module bindings copied once: transpiled to CommonJS (tests, bench) every imported name is a getter
 // call, which showed in profiles of this hot path.
-const { enclosingClass, indentWidth, isBound, parameterNames, resolveChain, targetRule } = contextModule;
+const { enclosingClass, enclosingScope, indentWidth, isBound, parameterNames, resolveChain, targetRule } = contextModule;
 const { SHORT_FORMS, SIGNAL_MODULES, STRING_KEYS, TARGETS, wordInfo } = triggers;
 
 /** A hit in the coordinates of the text it was found in (absolute offsets). */
@@ -53,6 +54,49 @@ function assignmentAt(t: string, i: number, le: number): boolean {
 
 function callAt(t: string, i: number, le: number): boolean {
   return t.charCodeAt(nextNonSpace(t, i, le)) === 0x28;
+}
+
+/** After an annotation's colon: the type, then `=` (not `==`). */
+const ANNOTATED_VALUE = /[^=]*=(?!=)/y;
+/** Methods that change a setting's list or dictionary in place (`MIDDLEWARE.insert(0, …)`). */
+const SETTING_MUTATORS = /\.[ \t]*(?:append|insert|extend|remove|update|setdefault)[ \t]*\(/y;
+
+/**
+ * What may follow a setting's name at the start of a module-level statement that sets or changes it:
+ * `= …`, `+= …`, `: T = …`, `["key"]… = …`, or an in-place change (`.append(`, `["k"].update(`).
+ */
+function settingStatement(t: string, e: number, le: number): boolean {
+  if (assignmentAt(t, e, le)) return true;
+  let i = nextNonSpace(t, e, le);
+  if (t.charCodeAt(i) === 0x3a /* : */) {
+    ANNOTATED_VALUE.lastIndex = i + 1;
+    return ANNOTATED_VALUE.test(t) && ANNOTATED_VALUE.lastIndex <= le;
+  }
+  // Subscripts (`LOGGING["handlers"]["mail"]`), each matched to its `]` on this line.
+  while (t.charCodeAt(i) === 0x5b /* [ */) {
+    let depth = 0;
+    let k = i;
+    for (; k < le; k++) {
+      const c = t.charCodeAt(k);
+      if (c === 0x5b || c === 0x28 || c === 0x7b) depth++;
+      else if ((c === 0x5d || c === 0x29 || c === 0x7d) && --depth === 0) break;
+    }
+    if (k >= le) return false;
+    if (assignmentAt(t, k + 1, le)) return true;
+    i = nextNonSpace(t, k + 1, le);
+  }
+  SETTING_MUTATORS.lastIndex = i;
+  return SETTING_MUTATORS.test(t) && SETTING_MUTATORS.lastIndex <= le;
+}
+
+/** `async_to_sync(layer.group_send)(…)`: a method handed to asgiref's bridge, then called. */
+function bridgedCall(t: string, ls: number, le: number, p: number, e: number): boolean {
+  const close = nextNonSpace(t, e, le);
+  if (t.charCodeAt(close) !== 0x29 || !callAt(t, close + 1, le)) return false;
+  const open = prevNonSpace(t, chainStart(t, p, ls).start, ls);
+  if (open < ls || t.charCodeAt(open) !== 0x28) return false;
+  const name = prevNonSpace(t, open, ls);
+  return wordEndingAt(t, name, ls, 'async_to_sync') || wordEndingAt(t, name, ls, 'sync_to_async');
 }
 
 /** Whether the word before `start` (on the same line) is `keyword`; compared in place. */
@@ -135,7 +179,7 @@ function querysetEvidence(t: string, ls: number, le: number, p: number, receiver
 const ASYNC_DEF = /[ \t]+def[ \t]+[A-Za-z_]\w*/y;
 const SETTING_ATTRIBUTE = /[A-Z][A-Z0-9_]*\b/y;
 
-const META_RULES: Record<ClassKind, string | null> = { model: 'model-meta', form: 'form-class', serializer: 'drf-serializer', django: null };
+const META_RULES: Record<ClassKind, string | null> = { model: 'model-meta', form: 'form-class', serializer: 'drf-serializer', consumer: null, django: null };
 
 export class PythonDetector {
   private getResponseMemo: boolean | undefined;
@@ -161,15 +205,15 @@ export class PythonDetector {
       if (hit) return hit;
     }
     const dotBefore = t.charCodeAt(p - 1) === DOT;
-    if (info.methods && dotBefore && callAt(t, e, le)) {
+    if (info.methods && dotBefore && (callAt(t, e, le) || bridgedCall(t, ls, le, p, e))) {
       for (const m of info.methods) if (this.methodApplies(t, ls, le, line, p, m.level)) return { start: p, end: e, ruleId: m.ruleId };
     }
-    if (info.setting && p === ls && assignmentAt(t, e, le) && (this.env.context.settingsLike || this.env.context.django)) {
+    if (info.setting && p === ls && (this.env.context.settingsLike || this.env.context.django) && settingStatement(t, e, le)) {
       return { start: p, end: e, ruleId: info.setting };
     }
     if (info.attribute && p === lineHead(t, ls, le) && assignmentAt(t, e, le)) return { start: p, end: e, ruleId: info.attribute };
     if (info.kwarg && !dotBefore && isBindingPosition(t, p, e, ls, le)) return { start: p, end: e, ruleId: info.kwarg };
-    if (info.def && keywordBefore(t, p, ls, 'def') && (info.def.level === 'any' || this.env.context.django)) {
+    if (info.def && keywordBefore(t, p, ls, 'def') && this.defApplies(t, ls, le, line, info.def.level)) {
       return { start: p, end: e, ruleId: info.def.ruleId };
     }
     return null;
@@ -268,6 +312,11 @@ export class PythonDetector {
         if (imported !== undefined && /(^|\.)tasks(\.|$)/.test(imported)) return true;
         return ctx.celery || ctx.django;
       }
+      case 'router': {
+        if (!ctx.django) return false;
+        const { segments, opaque } = this.receiver(t, ls, p);
+        return !opaque && segments.length > 0 && /^(?:\w+_)?router$/.test(segments[segments.length - 1]);
+      }
       case 'cursor': {
         if (!ctx.django) return false;
         const { segments, opaque } = this.receiver(t, ls, p);
@@ -297,6 +346,21 @@ export class PythonDetector {
     if (dot < 0) return false;
     const module = name.slice(0, dot);
     return SIGNAL_MODULES.has(module) || (!module.startsWith('django.') && (module === 'signals' || module.endsWith('.signals')));
+  }
+
+  /** Whether a `def` on line [ls, le) counts at `level` (see DefLevel). */
+  private defApplies(t: string, ls: number, le: number, line: number, level: DefLevel): boolean {
+    switch (level) {
+      case 'any': return true;
+      case 'django': return this.env.context.django;
+      case 'model':
+      case 'consumer': {
+        // A method of the class itself, not a function nested in one of its methods.
+        const indent = indentWidth(t, ls, le);
+        const cls = enclosingClass(this.env.context, line, indent);
+        return cls !== null && cls.kind === level && enclosingScope(this.env.context, line, indent) === -2 - cls.line;
+      }
+    }
   }
 
   private params(t: string, e: number, le: number): string[] {
@@ -352,7 +416,7 @@ export class PythonDetector {
     if (!keywordBefore(t, p, ls, 'def')) return null;
     const cls = enclosingClass(this.env.context, line, indentWidth(t, ls, le));
     if (!cls?.kind) return null;
-    if (word.startsWith('validate') ? cls.kind !== 'serializer' : cls.kind === null) return null;
+    if (word.startsWith('validate') ? cls.kind !== 'serializer' : cls.kind === null || cls.kind === 'consumer') return null;
     return { start: p, end: e, ruleId: 'form-validation' };
   }
 }

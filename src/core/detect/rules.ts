@@ -12,9 +12,17 @@ import type { TopicId } from '../taxonomy';
  * - `queryset`: very generic (`values`): the line must show a queryset (`.objects`, `.filter(`…);
  * - `signal`: the receiver is a Django or custom signal (`post_save.connect`, not `socket.connect`);
  * - `celery`: the receiver is a task (`send_receipt.delay`);
- * - `cursor`: the receiver is a database cursor (`cursor.execute`) in a Django file.
+ * - `cursor`: the receiver is a database cursor (`cursor.execute`) in a Django file;
+ * - `router`: the receiver is named as a router (`router`, `api_router`) in a Django file: projects
+ *   register viewsets on their own subclasses of DRF's routers (netbox's `NetBoxRouter()`).
  */
-export type MethodLevel = 'any' | 'django' | 'queryset' | 'signal' | 'celery' | 'cursor';
+export type MethodLevel = 'any' | 'django' | 'queryset' | 'signal' | 'celery' | 'cursor' | 'router';
+
+/**
+ * Where a `def name(` counts: `any`; `django`: in a Django file; `model`: a method of a model class;
+ * `consumer`: a method of a Channels consumer class.
+ */
+export type DefLevel = 'any' | 'django' | 'model' | 'consumer';
 
 export interface Rule {
   id: string;
@@ -52,7 +60,7 @@ export interface Rule {
   kwargs?: string[];
   /** Method or function definitions (`def has_object_permission(`); `django` requires a Django file. */
   defs?: string[];
-  defLevel?: 'any' | 'django';
+  defLevel?: DefLevel;
   /** Template tags (`{% cache %}`). */
   tags?: string[];
   /** Template filters (`|safe`). */
@@ -139,6 +147,7 @@ export const RULES: readonly Rule[] = [
     id: 'prefetch-related', topic: 'query-optimization', title: 'prefetch_related()',
     probe: 'One extra query joined in Python for M2M and reverse relations, prefetches lost by a later `.filter()`, and `Prefetch` objects.',
     keywords: ['prefetch_related', 'many-to-many', 'n+1', 'select_related', 'prefetch'],
+    names: q('django.db.models', 'prefetch_related_objects').concat(q('django.db.models.query', 'prefetch_related_objects')),
     methods: ['prefetch_related'], methodLevel: 'any',
   },
   {
@@ -162,7 +171,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'queryset-iterator', topic: 'query-optimization', title: 'QuerySet.iterator()',
     probe: 'Streaming big querysets without filling the result cache, `chunk_size`, and server-side cursors.',
-    keywords: ['iterator(', 'chunk_size', 'large querysets', 'memory', 'batch'],
+    keywords: ['iterator(', 'chunk_size', 'result cache', 'large querysets', 'memory', 'batch'],
     methods: ['iterator'], methodLevel: 'django',
   },
   {
@@ -183,7 +192,8 @@ export const RULES: readonly Rule[] = [
     probe: 'Finding slow and N+1 queries: `connection.queries`, `explain()`, Debug Toolbar, and SQL logging.',
     keywords: ['explain', 'connection.queries', 'debug toolbar', 'slow queries', 'n+1'],
     names: q('django.db', 'connection.queries', 'reset_queries'),
-    methods: ['explain'], methodLevel: 'django',
+    // `queryset`: `.explain()` is a common name (a cron iterator's, healthchecks' `it.explain()`).
+    methods: ['explain'], methodLevel: 'queryset',
   },
 
   // ── ORM & QuerySet API ───────────────────────────────────────────────────
@@ -218,6 +228,20 @@ export const RULES: readonly Rule[] = [
     probe: 'The race between the get and the create, the unique constraint that makes it safe, and what `defaults` does.',
     keywords: ['get_or_create', 'update_or_create', 'race condition', 'unique', 'integrityerror'],
     methods: ['get_or_create', 'update_or_create', 'aget_or_create', 'aupdate_or_create'], methodLevel: 'any',
+  },
+  {
+    id: 'queryset-update', topic: 'orm-queries', title: 'QuerySet.update()',
+    probe: 'One SQL UPDATE for every matching row: no `save()`, no `pre_save`/`post_save` signals, the count of matched rows it returns, and race-free changes with `F()`.',
+    keywords: ['update(', 'queryset.update', 'atomic update', 'race condition', 'concurren*'],
+    // `queryset`: `dict.update(` is everywhere.
+    methods: ['update'], methodLevel: 'queryset',
+  },
+  {
+    id: 'queryset-evaluation', topic: 'orm-queries', title: 'count() / exists()',
+    probe: 'When a lazy QuerySet runs its query (iteration, `len()`, `bool()`, slicing), its result cache, and `count()`/`exists()` instead of loading every row.',
+    keywords: ['exists()', 'count()', 'lazy', 'evaluat*', 'result cache'],
+    // `queryset`: `list.count(x)`, `Path.exists()`.
+    methods: ['exists', 'count'], methodLevel: 'queryset',
   },
   {
     id: 'custom-manager', topic: 'models', title: 'custom Manager / QuerySet',
@@ -378,6 +402,7 @@ export const RULES: readonly Rule[] = [
     names: q('channels.generic.websocket', 'WebsocketConsumer', 'AsyncWebsocketConsumer', 'JsonWebsocketConsumer', 'AsyncJsonWebsocketConsumer')
       .concat(q('channels.generic.http', 'AsyncHttpConsumer'), q('channels.consumer', 'SyncConsumer', 'AsyncConsumer'), q('channels.layers', 'get_channel_layer')),
     methods: ['group_send', 'group_add', 'group_discard'], methodLevel: 'any',
+    defs: ['connect', 'disconnect', 'receive', 'receive_json', 'websocket_connect', 'websocket_receive', 'websocket_disconnect'], defLevel: 'consumer',
   },
   {
     id: 'asgi-app', topic: 'async', title: 'ASGI application',
@@ -429,7 +454,9 @@ export const RULES: readonly Rule[] = [
     keywords: ['viewset', 'modelviewset', 'router', 'action', 'get_queryset'],
     names: q('rest_framework.viewsets', 'ModelViewSet', 'ViewSet', 'GenericViewSet', 'ReadOnlyModelViewSet')
       .concat(q('rest_framework.routers', 'DefaultRouter', 'SimpleRouter', 'DefaultRouter().register', 'SimpleRouter().register'),
-        q('rest_framework.decorators', 'action')),
+        q('rest_framework.decorators', 'action'),
+        q('rest_framework.mixins', 'ListModelMixin', 'CreateModelMixin', 'RetrieveModelMixin', 'UpdateModelMixin', 'DestroyModelMixin')),
+    methods: [['register', 'router']],
   },
   {
     id: 'drf-apiview', topic: 'drf-apis', title: 'DRF APIView / generic views',
@@ -538,6 +565,12 @@ export const RULES: readonly Rule[] = [
     settings: ['AUTH_USER_MODEL'],
   },
   {
+    id: 'password-settings', topic: 'authentication', title: 'PASSWORD_HASHERS / AUTH_PASSWORD_VALIDATORS',
+    probe: 'Salted, iterated hashes (PBKDF2 by default): the first of `PASSWORD_HASHERS` stores new passwords, the others still verify old ones and are upgraded at login; `AUTH_PASSWORD_VALIDATORS` for strength rules.',
+    keywords: ['password_hashers', 'auth_password_validators', 'pbkdf2', 'hash*', 'password'],
+    settings: ['PASSWORD_HASHERS', 'AUTH_PASSWORD_VALIDATORS'],
+  },
+  {
     id: 'permission-checks', topic: 'authorization', title: 'permission checks',
     probe: 'Model permissions, groups and object-level permissions, and where checks belong (view, queryset, template).',
     keywords: ['permission', 'has_perm', 'permission_required', 'groups', 'object-level'],
@@ -615,6 +648,12 @@ export const RULES: readonly Rule[] = [
     names: q('django.db.models', 'Model'),
   },
   {
+    id: 'model-save', topic: 'models', title: 'overriding save() / delete()',
+    probe: 'Calling `super().save(**kwargs)` with the arguments passed through, adding changed fields to `update_fields`, the bulk operations that never call it (`QuerySet.update()`, `bulk_create()`, queryset `delete()`), and an override against a signal receiver.',
+    keywords: ['super().save', 'save()', 'overrid*', 'delete()', 'signal'],
+    defs: ['save', 'delete'], defLevel: 'model',
+  },
+  {
     id: 'model-meta', topic: 'models', title: 'model Meta',
     probe: 'The cost of default `ordering`, `indexes` and `constraints`, `abstract` vs multi-table inheritance, and `db_table`.',
     keywords: ['class meta', 'meta', 'abstract', 'ordering', 'constraints'],
@@ -676,6 +715,12 @@ export const RULES: readonly Rule[] = [
       'django.template.Library().inclusion_tag', 'django.template.Library().tag'],
   },
   {
+    id: 'context-processors', topic: 'templates', title: 'context processors',
+    probe: 'Functions of the request returning a dict that every `RequestContext` render merges in, listed in `TEMPLATES` `OPTIONS`; global template data, and the query one may run on every page.',
+    keywords: ['context_processors', 'context processor', 'requestcontext', 'template', 'context'],
+    stringKeys: ['context_processors'],
+  },
+  {
     id: 'template-n-plus-one', topic: 'query-optimization', title: 'related lookups in template loops',
     probe: 'A related lookup inside `{% for %}` runs one query per row; prefetch it in the view.',
     keywords: ['n+1', 'template', 'prefetch_related', 'loop', 'select_related'],
@@ -687,6 +732,13 @@ export const RULES: readonly Rule[] = [
     names: q('django.conf.urls.static', 'static'),
     settings: ['STATIC_ROOT', 'STATIC_URL', 'STATICFILES_DIRS', 'STATICFILES_STORAGE', 'STORAGES', 'MEDIA_ROOT', 'MEDIA_URL'],
     tags: ['static'],
+  },
+  {
+    id: 'file-field', topic: 'deployment', title: 'FileField / ImageField',
+    probe: 'Files kept by a storage backend (`MEDIA_ROOT`, or S3 through django-storages) with only their path in a `varchar` column, `upload_to`, checking type and size, and files left behind when the row is deleted.',
+    keywords: ['filefield', 'imagefield', 'upload_to', 'file upload*', 'storage'],
+    names: q('django.db.models', 'FileField', 'ImageField').concat(q('django.forms', 'FileField', 'ImageField')),
+    kwargs: ['upload_to'],
   },
   {
     id: 'i18n', topic: 'i18n', title: 'translation',
@@ -722,6 +774,12 @@ export const RULES: readonly Rule[] = [
     probe: 'The logger hierarchy, handlers and formatters, `django.request` errors, and structured logs.',
     keywords: ['logging', 'logger', 'handler', 'sentry', 'monitoring'],
     settings: ['LOGGING'],
+  },
+  {
+    id: 'logger', topic: 'debugging-monitoring', title: 'logging.getLogger',
+    probe: 'Loggers named after their module (`getLogger(__name__)`) that `LOGGING` configures through the dotted hierarchy and propagation, choosing levels, and `logger.exception` to keep the traceback.',
+    keywords: ['getlogger', 'logger', 'logging', 'log level*', 'traceback'],
+    names: q('logging', 'getLogger').concat(q('celery.utils.log', 'get_task_logger')),
   },
   {
     id: 'send-mail', topic: 'ecosystem-integrations', title: 'sending email',

@@ -1,6 +1,6 @@
 // The rule table compiled once into lookups and a single trigger regex. Detection runs the regex over
 // masked text; every match is a word some rule might care about, and the lookups say which.
-import { RULES, type MethodLevel, type Rule } from './rules';
+import { RULES, type DefLevel, type MethodLevel, type Rule } from './rules';
 
 export interface ShortForm {
   /** The qualified name the short form stands for. */
@@ -35,7 +35,7 @@ export const SETTING_PREFIXES: [string, string][] = [];
 export const STRING_KEYS = new Map<string, string>();
 export const ATTRIBUTES = new Map<string, string>();
 export const KWARGS = new Map<string, string>();
-export const DEFS = new Map<string, { ruleId: string; level: 'any' | 'django' }>();
+export const DEFS = new Map<string, { ruleId: string; level: DefLevel }>();
 export const TAGS = new Map<string, string>();
 export const FILTERS = new Map<string, string>();
 
@@ -175,7 +175,7 @@ export interface WordInfo {
   setting?: string;
   attribute?: string;
   kwarg?: string;
-  def?: { ruleId: string; level: 'any' | 'django' };
+  def?: { ruleId: string; level: DefLevel };
 }
 
 // Looked up once per trigger-regex match, with a word just cut from the text: a small hash table

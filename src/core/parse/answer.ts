@@ -1,5 +1,7 @@
 // Turns the lines under a question into clean Markdown without changing its words: code kept or put
-// in fences, code glued to prose split apart, broken table rows joined, one-line paragraphs separated.
+// in fences, code glued to prose split apart, broken table rows joined, one-line paragraphs separated,
+// the HTML of Markdown guides (`<br/>`, `<b>`, `&nbsp;`) turned into Markdown.
+import { htmlToMarkdown } from './html';
 
 const CODE_LINE = new RegExp(
   [
@@ -18,6 +20,7 @@ const CODE_LINE = new RegExp(
     String.raw`^lambda\b`,
     String.raw`^#\s*[\w./]+\.py\b`,
     String.raw`^(python|python3|pip|gunicorn|uvicorn|celery|docker|npm|django-admin)\s+\S`,
+    String.raw`^[\w.@-]+:~[^\s$]*\$\s+\S`,
     String.raw`^[\w]+\s*=\s*[\[({]\s*$`,
     String.raw`^"[^"]*",?\s*$`,
     String.raw`^[A-Z_]{3,}\s*=`,
@@ -44,7 +47,7 @@ function bracketDelta(line: string): number {
   return depth;
 }
 
-const SHELL_LINE = /^(python|python3|pip|gunicorn|uvicorn|celery|docker|npm|django-admin)\s/;
+const SHELL_LINE = /^(python|python3|pip|gunicorn|uvicorn|celery|docker|npm|django-admin)\s|^[\w.@-]+:~[^\s$]*\$\s/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_SEP = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const LIST_ITEM = /^\s*([*+-]|\d+[.)])\s+/;
@@ -121,7 +124,8 @@ export function tidyAnswer(raw: string): string {
     }
     const text: string[] = [];
     while (i < lines.length && !FENCE.test(lines[i])) text.push(lines[i++]);
-    blocks.push(...fenceBareCode(repairTables(text.flatMap(splitGluedLines))));
+    const markdown = htmlToMarkdown(text.join('\n')).split('\n');
+    blocks.push(...fenceBareCode(repairTables(markdown.flatMap(splitGluedLines))));
   }
   return render(blocks).trim();
 }
@@ -139,12 +143,22 @@ function fenceBareCode(lines: string[]): Block[] {
       // Continue through lines that belong to the statement: indented ones, comments and closers.
       let depth = 0;
       // Inside open brackets every line belongs to the statement, whatever it looks like.
-      while (j < lines.length && lines[j].trim() !== '' && (depth > 0 || isCode(lines[j]) || /^\s+\S/.test(lines[j]) || (run.length > 0 && /^#\s/.test(lines[j].trim())))) {
-        run.push(lines[j].replace(/\s+$/, ''));
-        depth = Math.max(0, depth + bracketDelta(lines[j]));
-        j++;
+      const belongs = (l: string) => depth > 0 || isCode(l) || /^\s+\S/.test(l) || (run.length > 0 && /^#\s/.test(l.trim()));
+      for (;;) {
+        while (j < lines.length && lines[j].trim() !== '' && belongs(lines[j])) {
+          run.push(lines[j].replace(/\s+$/, ''));
+          depth = Math.max(0, depth + bracketDelta(lines[j]));
+          j++;
+        }
+        // Code pasted with a blank line after every line: one blank line between two code lines is inside the code.
+        if (j + 1 < lines.length && lines[j].trim() === '' && lines[j + 1].trim() !== '' && isCode(lines[j + 1]) && run.length > 0) {
+          run.push('');
+          j++;
+          continue;
+        }
+        break;
       }
-      const strong = run.length >= 2 || /^(from|import|def|class|async def|@|python|pip)\b/.test(run[0].trim());
+      const strong = run.length >= 2 || /^(from|import|def|class|async def|@|python|pip)\b/.test(run[0].trim()) || SHELL_LINE.test(run[0].trim());
       if (strong) {
         if (text.length) blocks.push({ kind: 'text', lines: text });
         text = [];

@@ -1,12 +1,15 @@
 // From guide files to the index: parse each file on its own (a bad one is reported and skipped), then
 // give every question its id, topics and keywords, link answerless questions to where the subject is
 // covered, and fold near-duplicates into one canonical entry.
-import type { Entry, GuideError, GuideIndex } from '../types';
+import type { Entry, GuideError, GuideIndex, GuideReport } from '../types';
 import { parseGuide, type GuideSection, type RawQuestion } from './parseGuide';
 import { decodeGuide } from './decode';
 import { classifyTopics } from './topics';
 import { groupDuplicates, TfIdf } from './similarity';
 import { contentTokens, hash32, normalizeQuestion } from './text';
+import { guideReport, NO_QUESTIONS } from './report';
+
+export { NO_QUESTIONS };
 
 export interface GuideFile {
   /** Path relative to the library root, with `/` separators. */
@@ -14,31 +17,35 @@ export interface GuideFile {
   bytes: Uint8Array;
 }
 
-export const NO_QUESTIONS =
-  "no interview questions found: expected '## 1. Question' headings, numbered questions ('3. What …?'), bullet questions ('* **Question?** (hint)') or question lines ending in '?'";
-
 export function buildIndex(files: readonly GuideFile[]): GuideIndex {
   const errors: GuideError[] = [];
   const entries: Entry[] = [];
   const sections: (GuideSection & { file: string })[] = [];
   const guides: string[] = [];
+  const reports: GuideReport[] = [];
+  const skip = (file: string, bytes: number, message: string) => {
+    errors.push({ file, message });
+    reports.push({ file, bytes, questions: 0, answered: 0, problem: message });
+  };
   for (const { file, bytes } of files) {
     const decoded = decodeGuide(bytes);
     if ('error' in decoded) {
-      errors.push({ file, message: decoded.error });
+      skip(file, bytes.length, decoded.error);
       continue;
     }
     let parsed;
     try {
       parsed = parseGuide(decoded.text);
     } catch (e) {
-      errors.push({ file, message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}` });
+      skip(file, bytes.length, `could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    if (parsed.questions.length === 0) {
-      errors.push({ file, message: NO_QUESTIONS });
+    const report = guideReport(file, bytes.length, decoded.text, parsed);
+    if (report.problem) {
+      skip(file, bytes.length, report.problem);
       continue;
     }
+    reports.push(report);
     guides.push(file);
     sections.push(...parsed.sections.map(s => ({ ...s, file })));
     const seen = new Map<string, number>();
@@ -46,7 +53,7 @@ export function buildIndex(files: readonly GuideFile[]): GuideIndex {
   }
   groupDuplicates(entries);
   linkAnswerless(entries, sections);
-  return { version: 1, guides, entries, errors };
+  return { version: 1, guides, entries, errors, reports };
 }
 
 function guideSlug(file: string): string {
@@ -115,11 +122,14 @@ function linkAnswerless(entries: Entry[], sections: (GuideSection & { file: stri
     const onTopic = targets.some(t => t.topics.includes(entry.topics[0]));
     let best = -1;
     let bestScore = 0.08;
-    targets.forEach((t, i) => {
-      if (onTopic && !t.topics.includes(entry.topics[0])) return;
-      const s = tfidf.similarity(query, i) * (t.file === entry.source.file ? 1.5 : 1);
+    // Targets sharing no word with the question score 0: only the others are looked at, in order.
+    const { score, matched } = tfidf.scoreAll(query);
+    for (const i of matched) {
+      const t = targets[i];
+      if (onTopic && !t.topics.includes(entry.topics[0])) continue;
+      const s = score[i] * (t.file === entry.source.file ? 1.5 : 1);
       if (s > bestScore) { bestScore = s; best = i; }
-    });
+    }
     if (best >= 0) {
       const t = targets[best];
       entry.seeAlso = { file: t.file, line: t.line, section: t.section };

@@ -2,49 +2,104 @@
 import type { Entry } from '../types';
 import { contentTokens, normalizeQuestion } from './text';
 
+/** A document's TF-IDF weights, by token id in increasing order, and its length. */
+interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
 export class TfIdf {
-  private readonly idf = new Map<string, number>();
-  private readonly vectors: Map<string, number>[];
-  private readonly norms: number[];
+  private readonly ids = new Map<string, number>();
+  private readonly idf: number[] = [];
+  private readonly vectors: SparseVector[];
 
   constructor(documents: string[][]) {
     const df = new Map<string, number>();
     for (const doc of documents) for (const t of new Set(doc)) df.set(t, (df.get(t) ?? 0) + 1);
-    for (const [t, n] of df) this.idf.set(t, Math.log(1 + documents.length / n));
+    for (const [t, n] of df) {
+      this.ids.set(t, this.idf.length);
+      this.idf.push(Math.log(1 + documents.length / n));
+    }
     this.vectors = documents.map(doc => this.vector(doc));
-    this.norms = this.vectors.map(norm);
   }
 
-  vector(doc: string[]): Map<string, number> {
-    const v = new Map<string, number>();
-    for (const t of doc) v.set(t, (v.get(t) ?? 0) + 1);
-    for (const [t, n] of v) v.set(t, (1 + Math.log(n)) * (this.idf.get(t) ?? Math.log(2)));
-    return v;
+  /** Sparse vectors with sorted ids make a cosine a merge of two short arrays (libraries of thousands of questions). */
+  private vector(doc: readonly string[]): SparseVector {
+    const counts = new Map<string, number>();
+    for (const t of doc) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const known: [number, number][] = [];
+    let sum = 0;
+    for (const [t, n] of counts) {
+      const id = this.ids.get(t);
+      const w = (1 + Math.log(n)) * (id === undefined ? Math.log(2) : this.idf[id]);
+      sum += w * w;
+      // A word no document has adds to the length only: it can match nothing.
+      if (id !== undefined) known.push([id, w]);
+    }
+    known.sort((a, b) => a[0] - b[0]);
+    return { ids: Int32Array.from(known, k => k[0]), weights: Float64Array.from(known, k => k[1]), norm: Math.sqrt(sum) };
   }
 
   /** Cosine similarity between a query and document `i`. */
   similarity(query: string[], i: number): number {
-    const q = this.vector(query);
-    return cosine(q, norm(q), this.vectors[i], this.norms[i]);
+    return cosine(this.vector(query), this.vectors[i]);
   }
 
   pair(i: number, j: number): number {
-    return cosine(this.vectors[i], this.norms[i], this.vectors[j], this.norms[j]);
+    return cosine(this.vectors[i], this.vectors[j]);
+  }
+
+  /**
+   * Cosine similarity of one query with every document at once, through the documents holding each of
+   * its words: documents sharing none score 0 and cost nothing. Products are added in increasing word
+   * order, as `cosine` adds them, so each score is the number `similarity` gives. `matched` lists the
+   * documents sharing a word, in index order.
+   */
+  scoreAll(query: readonly string[]): { score: Float64Array; matched: number[] } {
+    const postings = (this.postings ??= this.buildPostings());
+    const q = this.vector(query);
+    const dot = new Float64Array(this.vectors.length);
+    const seen = new Uint8Array(this.vectors.length);
+    const matched: number[] = [];
+    q.ids.forEach((id, k) => {
+      const { docs, weights } = postings[id];
+      for (let p = 0; p < docs.length; p++) {
+        dot[docs[p]] += q.weights[k] * weights[p];
+        if (!seen[docs[p]]) {
+          seen[docs[p]] = 1;
+          matched.push(docs[p]);
+        }
+      }
+    });
+    const score = new Float64Array(this.vectors.length);
+    if (q.norm) for (const i of matched) if (this.vectors[i].norm) score[i] = dot[i] / (q.norm * this.vectors[i].norm);
+    return { score, matched: matched.sort((a, b) => a - b) };
+  }
+
+  private postings: { docs: number[]; weights: number[] }[] | undefined;
+
+  private buildPostings(): { docs: number[]; weights: number[] }[] {
+    const postings = this.idf.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+    this.vectors.forEach((v, i) => v.ids.forEach((id, k) => {
+      postings[id].docs.push(i);
+      postings[id].weights.push(v.weights[k]);
+    }));
+    return postings;
   }
 }
 
-function norm(v: Map<string, number>): number {
-  let s = 0;
-  for (const x of v.values()) s += x * x;
-  return Math.sqrt(s);
-}
-
-function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
-  if (!na || !nb) return 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+function cosine(a: SparseVector, b: SparseVector): number {
+  if (!a.norm || !b.norm) return 0;
   let dot = 0;
-  for (const [t, x] of small) dot += x * (large.get(t) ?? 0);
-  return dot / (na * nb);
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] === b.ids[j]) dot += a.weights[i++] * b.weights[j++];
+    else if (a.ids[i] < b.ids[j]) i++;
+    else j++;
+  }
+  return dot / (a.norm * b.norm);
 }
 
 /** Words that say how a question is asked, not what it asks about. */
@@ -80,12 +135,17 @@ function wordEdits(a: string[], b: string[]): number {
   return prev[b.length];
 }
 
+function wordsOf(question: string): string[] {
+  return normalizeQuestion(question).split(' ').filter(w => w && !ARTICLES.has(w));
+}
+
+function sameWords(wa: string[], wb: string[]): boolean {
+  return wordEdits(wa, wb) <= SAME_WORDING * Math.max(wa.length, wb.length);
+}
+
 /** Whether two questions are worded the same, or nearly (see SAME_WORDING). */
 export function sameWording(a: string, b: string): boolean {
-  const words = (q: string) => normalizeQuestion(q).split(' ').filter(w => w && !ARTICLES.has(w));
-  const wa = words(a);
-  const wb = words(b);
-  return wordEdits(wa, wb) <= SAME_WORDING * Math.max(wa.length, wb.length);
+  return sameWords(wordsOf(a), wordsOf(b));
 }
 
 /**
@@ -99,13 +159,30 @@ export function groupDuplicates(entries: Entry[]): void {
   const tfidf = new TfIdf(docs);
   const alike = new UnionFind(entries.length);
   const same = new UnionFind(entries.length);
+  // Only questions sharing a word can be alike: each question meets the later ones that share one of
+  // its words (a library of thousands of questions would otherwise compare every pair).
+  const postings = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const t of new Set(doc)) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const met = new Int32Array(entries.length).fill(-1);
+  const words: (string[] | undefined)[] = [];
+  const wordsAt = (i: number) => (words[i] ??= wordsOf(entries[i].question));
   for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      if (docs[i].length === 0 || docs[j].length === 0) continue;
-      const threshold = divergent(docs[i], docs[j]) ? DIVERGENT_THRESHOLD : DUPLICATE_THRESHOLD;
-      if (tfidf.pair(i, j) < threshold) continue;
-      alike.union(i, j);
-      if (sameWording(entries[i].question, entries[j].question)) same.union(i, j);
+    for (const t of new Set(docs[i])) {
+      for (const j of postings.get(t)!) {
+        if (j <= i || met[j] === i) continue;
+        met[j] = i;
+        const similarity = tfidf.pair(i, j);
+        if (similarity < DUPLICATE_THRESHOLD) continue;
+        if (similarity < DIVERGENT_THRESHOLD && divergent(docs[i], docs[j])) continue;
+        alike.union(i, j);
+        if (sameWords(wordsAt(i), wordsAt(j))) same.union(i, j);
+      }
     }
   }
   const canonicalOf = new Map<number, number>();
@@ -144,7 +221,9 @@ class UnionFind {
     const groups = new Map<number, number[]>();
     this.parent.forEach((_, i) => {
       const root = this.find(i);
-      groups.set(root, [...(groups.get(root) ?? []), i]);
+      const group = groups.get(root);
+      if (group) group.push(i);
+      else groups.set(root, [i]);
     });
     return [...groups.values()];
   }

@@ -39,10 +39,14 @@ const CUES: Record<TopicId, Cue[]> = {
 
 const TOPIC_IDS = Object.keys(CUES) as TopicId[];
 
+/** Each cue's pattern made global once (`match` with a global pattern counts every hit). */
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function score(text: string, cues: Cue[]): number {
   let total = 0;
   for (const [pattern, weight] of cues) {
-    const global = new RegExp(pattern.source, 'gi');
+    let global = GLOBAL.get(pattern);
+    if (!global) GLOBAL.set(pattern, (global = new RegExp(pattern.source, 'gi')));
     const hits = text.match(global)?.length ?? 0;
     total += Math.min(hits, 4) * weight;
   }

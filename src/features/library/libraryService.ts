@@ -6,7 +6,7 @@ import { Library } from '../../core/library';
 import type { GuideFile } from '../../core/parse/buildIndex';
 import type { Searcher } from '../../core/search';
 import { engine } from '../../lazyEngine';
-import type { Entry, GuideError, GuideIndex } from '../../core/types';
+import type { Entry, GuideError, GuideIndex, GuideReport } from '../../core/types';
 import { EXTENSION_SECTION, Setting } from '../../constants';
 import type { Log } from '../log';
 
@@ -27,6 +27,8 @@ export class LibraryService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Guide files skipped at the last load, with why. */
   errors: readonly GuideError[] = [];
+  /** What each of the user's guide files gave at the last load: questions, answers, problem or hint. */
+  reports: readonly GuideReport[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {
     this.subscriptions.push(
@@ -88,6 +90,12 @@ export class LibraryService implements vscode.Disposable {
     }
     const user = await this.loadUserGuides(config.get<string[]>(Setting.guideFolders, []));
     if (user) indexes.push(user);
+    this.reports = user?.reports ?? [];
+    for (const r of this.reports) {
+      if (r.problem) continue;
+      this.log.info(`guide ${r.file}: ${r.questions} question${r.questions === 1 ? '' : 's'}, ${r.answered} with an answer`);
+      if (r.hint) this.log.info(`HINT guide ${r.file}: ${r.hint}`);
+    }
     const library = Library.fromIndexes(indexes);
     const errors: GuideError[] = indexes.flatMap(i => i.errors);
     this.errors = errors;
