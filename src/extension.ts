@@ -21,6 +21,9 @@ import { createLazyTreeView, registerCommandEntryPoints, registerHoverEntryPoint
 import { featuresModule } from './lazyFeatures';
 import type { Features } from './features';
 
+/** Which extension host runs this bundle: the browser's web worker has no Node `process`. */
+const extensionHostKind = () => (typeof process === 'undefined' ? 'web worker' : 'Node');
+
 /** When the features load if no entry point asked for them first: after the window's startup rush. */
 const SETTLE_MS = 1500;
 
@@ -64,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   const activationMs = moduleLoadMs + activateMs;
   const activateCpuMs = cpuSince(activateCpu);
   const cpuMs = moduleLoadCpuMs !== undefined && activateCpuMs !== undefined ? moduleLoadCpuMs + activateCpuMs : undefined;
-  log.info(`activated in ${activationMs.toFixed(1)} ms: module load ${moduleLoadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms${cpuMs !== undefined ? ` (CPU ${cpuMs.toFixed(1)} ms)` : ''} (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
+  log.info(`activated in ${activationMs.toFixed(1)} ms: module load ${moduleLoadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms${cpuMs !== undefined ? ` (CPU ${cpuMs.toFixed(1)} ms)` : ''} (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}, ${extensionHostKind()} extension host)`);
   return {
     get featuresLoaded() { return features !== undefined; },
     get library() { return load().library; },

@@ -40,6 +40,8 @@ export const BASE_SETTINGS = {
   'window.autoDetectColorScheme': false,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The palette's "similar commands" arrive late and re-sort its list under the keyboard.
+  'workbench.commandPalette.experimental.enableNaturalLanguageSearch': false,
 };
 
 export function readExtensionManifest(extensionPath = REPO_ROOT) {
@@ -54,6 +56,29 @@ export function linkExtension(extensionsDir, extensionPath = REPO_ROOT) {
   fs.rmSync(link, { force: true, recursive: false });
   fs.symlinkSync(path.resolve(extensionPath), link, 'dir');
   return link;
+}
+
+/**
+ * Install .vsix files into `extensionsDir` as a user does (`code-server --install-extension FILE`), and
+ * check that each landed as a real folder `<publisher>.<name>-<version>` (not a link to the repository).
+ */
+export async function installExtensions(vsixFiles, { extensionsDir, userDataDir, env }) {
+  const { node, entry } = hostBinaries();
+  const args = [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, ...vsixFiles.flatMap(f => ['--install-extension', path.resolve(f)])];
+  const child = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', d => { output += d; });
+  child.stderr.on('data', d => { output += d; });
+  const code = await new Promise(resolve => child.on('exit', (c, signal) => resolve(c ?? signal)));
+  const installed = fs.readdirSync(extensionsDir).filter(f => !f.startsWith('.') && f !== 'extensions.json');
+  if (code !== 0 || installed.length !== vsixFiles.length) {
+    throw new Error(`--install-extension ${vsixFiles.join(' ')} exited with ${code}, installed [${installed.join(', ')}]:\n${output}`);
+  }
+  for (const dir of installed) {
+    const stat = fs.lstatSync(path.join(extensionsDir, dir));
+    if (!stat.isDirectory() || !fs.existsSync(path.join(extensionsDir, dir, '.vsixmanifest'))) throw new Error(`${dir} was not installed from a .vsix`);
+  }
+  return installed;
 }
 
 /** A throwaway copy of sample-project/ (same folder name) in `dir`, so tests that type, save or add files never touch the repo. */
@@ -84,6 +109,7 @@ export function seedUserSettings(userDataDir, extra = {}) {
  * Start code-server. Returns { port, base, pid, tmp, log(), stop() }.
  * options: port (default: a free one), userDataDir, extensionsDir (default: fresh dirs under tmp),
  *          extensions (extension folders to link into the extensions dir before start),
+ *          vsix (.vsix files to install with --install-extension before start),
  *          settings (extra user settings), args (extra code-server args), echo (pipe server output to stdout).
  */
 export async function startCodeServer(options = {}) {
@@ -96,12 +122,20 @@ export async function startCodeServer(options = {}) {
   // Linked before start: code-server scans a fresh extensions dir once.
   for (const extensionPath of options.extensions || []) linkExtension(extensionsDir, extensionPath);
   seedUserSettings(userDataDir, options.settings);
+  // code-server writes config.yaml etc. under XDG dirs even for --version: keep them out of $HOME.
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+  if (options.vsix?.length) {
+    try {
+      await installExtensions(options.vsix, { extensionsDir, userDataDir, env });
+    } catch (err) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+  }
 
   const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...(options.args || [])];
-  // code-server writes config.yaml etc. under XDG dirs even for --version: keep them out of $HOME.
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
   // detached = own process group, so stop() ends the server and every helper process it spawned.
   const child = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

@@ -2,10 +2,16 @@
 # The tests that need a real VS Code (code-server, offline), after `npm run build`:
 #   1. install the host (test/host/install.sh; quick when already installed)
 #   2. node esbuild.mjs --tests           (test/ -> out/test/)
-#   3. extension-host tests               (mocha in VS Code's Node extension host: test/integration/*.test.ts)
-#   4. UI end-to-end tests, one at a time (test/ui/*.ui.mjs; screenshots in test/output/screenshots/)
+#   3. the package                        (scripts/package.mjs: the .vsix users install, built afresh)
+#   4. extension-host tests               (mocha in VS Code's Node extension host, on the development
+#                                          folder: test/integration/*.test.ts)
+#   5. UI end-to-end tests, one at a time, on the .vsix installed with --install-extension into a fresh
+#      profile (test/ui/*.ui.mjs; screenshots in test/output/screenshots/):
+#        ui-NAME   in code-server's Node extension host (the `main` bundle)
+#        web-NAME  in the browser's web-worker extension host (the `browser` bundle)
 # Every layer runs even if an earlier one failed; the exit code is non-zero if any failed.
-# Ends with one line "host: N passed, N failed" over layers 3 and 4.
+# Ends with one line "host: N passed, N failed" over layers 4 and 5.
+# Env: UI_TESTS / WEB_TESTS = names of the UI files to run in each host (default: all of test/ui/*.ui.mjs).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -58,13 +64,20 @@ layer install bash test/host/install.sh || { summary; exit 1; }
 [ -f dist/extension.js ] || layer build npm run build || { summary; exit 1; }
 layer build-tests node esbuild.mjs --tests --quiet || { summary; exit 1; }
 
+# Into the private folder: runs in the same tree may overlap. Its name is what `npm run package` writes.
+VSIX=$OUT/$(node -p 'const p = require("./package.json"); `${p.name}-${p.version}.vsix`')
+layer package node scripts/package.mjs --out "$VSIX" || { summary; exit 1; }
+
 layer exthost node test/host/run-exthost-tests.cjs
 count "$OUT/exthost.log"
 
-for ui in test/ui/*.ui.mjs; do
-  name=ui-$(basename "$ui" .ui.mjs)
-  layer "$name" node "$ui"
-  count "$OUT/$name.log"
+all_ui=$(for f in test/ui/*.ui.mjs; do basename "$f" .ui.mjs; done)
+for host in ui web; do
+  if [ "$host" = ui ]; then names=${UI_TESTS:-$all_ui}; else names=${WEB_TESTS:-$all_ui}; fi
+  for name in $names; do
+    layer "$host-$name" env COACH_VSIX="$VSIX" COACH_EXTENSION_HOST="$([ "$host" = web ] && echo web || echo node)" node "test/ui/$name.ui.mjs"
+    count "$OUT/$host-$name.log"
+  done
 done
 
 summary

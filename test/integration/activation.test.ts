@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachApi } from '../../src/extension';
+import { until } from './until';
 
 interface Manifest {
   publisher: string;
@@ -53,9 +54,7 @@ describe('activation is only the entry points', () => {
     const extension = vscode.extensions.getExtension<CoachApi>(extensionId)!;
     await extension.activate();
     // Read featuresLoaded from the exports object without touching a getter that would load them.
-    const deadline = Date.now() + 10_000;
-    while (!extension.exports.featuresLoaded && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
-    assert.strictEqual(extension.exports.featuresLoaded, true);
+    await until(() => extension.exports.featuresLoaded, 'the features loading once the window settled');
   });
 
   it('has an implementation for every command that package.json contributes', async () => {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachApi } from '../../src/extension';
+import { until } from './until';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -74,7 +75,7 @@ describe('contextual tips', () => {
     const { detect } = await api();
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(project(), 'orders/services.py'));
     await vscode.window.showTextDocument(doc);
-    for (let i = 0; i < 40 && detect.inThisFile.current.uri?.toString() !== doc.uri.toString(); i++) await new Promise(r => setTimeout(r, 50));
+    await until(() => detect.inThisFile.current.uri?.toString() === doc.uri.toString(), '"In this file" following the editor');
     const rules = detect.inThisFile.current.detections.map(d => d.ruleId);
     assert.ok(rules.some(r => /on.?commit/i.test(r)), rules.join(','));
     const topics = detect.inThisFile.getChildren().map(n => (n.kind === 'topic' ? n.topic : ''));
@@ -88,10 +89,10 @@ describe('contextual tips', () => {
     const { detect } = await api();
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'from django.db import transaction\n\n' });
     const editor = await vscode.window.showTextDocument(doc);
-    await new Promise(r => setTimeout(r, 400));
+    await until(() => detect.inThisFile.current.uri?.toString() === doc.uri.toString(), '"In this file" following the new editor');
     const before = detect.inThisFile.current.detections.length;
     await editor.edit(e => e.insert(new vscode.Position(2, 0), 'transaction.on_commit(lambda: None)\n'));
-    for (let i = 0; i < 40 && detect.inThisFile.current.detections.length === before; i++) await new Promise(r => setTimeout(r, 50));
+    await until(() => detect.inThisFile.current.detections.length > before, '"In this file" updating after the edit');
     assert.ok(detect.inThisFile.current.detections.length > before);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

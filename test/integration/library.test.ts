@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachApi } from '../../src/extension';
+import { until } from './until';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -14,7 +15,8 @@ async function api(): Promise<CoachApi> {
   return ext.activate();
 }
 
-function waitFor<T>(event: vscode.Event<T>, ms = 10_000): Promise<T> {
+/** The next `event`; the deadline only names a hang (see ./until.ts). */
+function waitFor<T>(event: vscode.Event<T>, ms = 25_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { d.dispose(); reject(new Error('timed out waiting for the event')); }, ms);
     const d = event(value => { clearTimeout(timer); d.dispose(); resolve(value); });
@@ -54,7 +56,7 @@ describe('guide library in the editor', () => {
     await vscode.commands.executeCommand('djangoCoach.openAnswer', other.id);
     assert.strictEqual(answers.currentId, other.id);
     const answerTabs = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => String((t.input as { viewType?: string } | undefined)?.viewType ?? '').includes('djangoCoach.answer'));
-    for (let i = 0; i < 50 && answerTabs().length === 0; i++) await new Promise(r => setTimeout(r, 100));
+    await until(() => answerTabs().length > 0, 'the answer panel\'s tab');
     const panels = answerTabs();
     assert.strictEqual(panels.length, 1, 'one reused panel: ' + JSON.stringify(vscode.window.tabGroups.all.flatMap(g => g.tabs).map(t => [t.label, t.input])));
     await vscode.commands.executeCommand('djangoCoach.openGuideSource', other.id);
@@ -104,7 +106,7 @@ describe('guide library in the editor', () => {
 
     it('are watched: a new file is picked up without a reload', async () => {
       const { library } = await api();
-      const changed = waitFor(library.onDidChange, 15_000);
+      const changed = waitFor(library.onDidChange);
       fs.writeFileSync(path.join(dir, 'more.md'), '## 1. What does select_for_update lock?\n\nThe selected rows.\n');
       await changed;
       assert.ok((await library.get()).entries.some(e => e.question === 'What does select_for_update lock?'));

@@ -5,26 +5,34 @@
 //   await vs.step('opens a model file', async () => { await vs.openFile('models.py'); });
 //   await vs.finish();   // prints "N passed, N failed", exits with the number of failures
 //
-// Each test file starts its own code-server on a free port (fresh user data and extensions dir,
-// the repo root symlinked in as <publisher>.<name>-<version>) and stops its process group at the end.
-// Screenshots go to test/output/screenshots/ (git-ignored).
+// Each test file starts its own code-server on a free port (fresh user data and extensions dir) and
+// stops its process group at the end. Which copy of the extension it gets:
+//   COACH_VSIX=FILE.vsix     installed from the package with --install-extension (what `npm test` does);
+//   unset                    the repo root symlinked in as <publisher>.<name>-<version> (quick, while developing).
+// COACH_EXTENSION_HOST=web runs it in the browser's web-worker extension host (its `browser` bundle), by
+// the user setting remote.extensionKind; otherwise code-server's Node extension host runs its `main`.
+// Screenshots go to test/output/screenshots/ (git-ignored), prefixed "web-" for the web-worker host.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   copySampleProject, launchChromium, NOISE, readExtensionManifest, REPO_ROOT, startCodeServer, workbenchUrl,
 } from '../host/code-server.mjs';
 
-// The built-in themes tests can ask for: the setting value, the label in the theme picker, and the
-// class the workbench element carries once the theme is applied.
+// The built-in themes tests can ask for: the setting value, the label in the theme picker, the class the
+// workbench element carries once the theme is applied, and the theme kind a webview's body then says.
 export const THEMES = {
-  light: { setting: 'Default Light Modern', label: 'Light Modern', cls: 'vs' },
-  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', cls: 'vs-dark' },
-  'hc-dark': { setting: 'Default High Contrast', label: 'Dark High Contrast', cls: 'hc-black' },
-  'hc-light': { setting: 'Default High Contrast Light', label: 'Light High Contrast', cls: 'hc-light' },
+  light: { setting: 'Default Light Modern', label: 'Light Modern', cls: 'vs', kind: 'vscode-light' },
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', cls: 'vs-dark', kind: 'vscode-dark' },
+  'hc-dark': { setting: 'Default High Contrast', label: 'Dark High Contrast', cls: 'hc-black', kind: 'vscode-high-contrast' },
+  'hc-light': { setting: 'Default High Contrast Light', label: 'Light High Contrast', cls: 'hc-light', kind: 'vscode-high-contrast-light' },
 };
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test', 'output', 'screenshots');
 export const manifest = readExtensionManifest();
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const VSIX = process.env.COACH_VSIX ? path.resolve(process.env.COACH_VSIX) : undefined;
+/** 'web': the web-worker extension host; 'node': code-server's (remote) Node extension host. */
+export const EXTENSION_HOST = process.env.COACH_EXTENSION_HOST === 'web' ? 'web' : 'node';
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -36,12 +44,19 @@ export const log = (...args) => console.log(`[${elapsed()}]`, ...args);
  *          folder (default: a fresh copy of sample-project/), settings (extra user settings), viewport.
  */
 export async function openWorkbench(options = {}) {
-  const { name = 'ui', theme = 'dark', settings = {}, viewport = { width: 1400, height: 900 } } = options;
+  const { theme = 'dark', settings = {}, viewport = { width: 1400, height: 900 } } = options;
+  const name = `${EXTENSION_HOST === 'web' ? 'web-' : ''}${options.name ?? 'ui'}`;
   if (!THEMES[theme]) throw new Error(`unknown theme ${theme}; one of ${Object.keys(THEMES).join(', ')}`);
-  if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) throw new Error(`${manifest.main} is missing: run npm run build`);
+  if (VSIX && !fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package`);
+  if (!VSIX && !fs.existsSync(path.join(REPO_ROOT, manifest.main))) throw new Error(`${manifest.main} is missing: run npm run build`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  const server = await startCodeServer({ extensions: [REPO_ROOT], settings: { 'workbench.colorTheme': THEMES[theme].setting, ...settings } });
+  // A web extension installed on the server runs in the browser's web-worker host when its kind says web.
+  const host = EXTENSION_HOST === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {};
+  const server = await startCodeServer({
+    ...(VSIX ? { vsix: [VSIX] } : { extensions: [REPO_ROOT] }),
+    settings: { 'workbench.colorTheme': THEMES[theme].setting, ...host, ...settings },
+  });
   const wb = new Workbench(name, server);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wb.close().then(() => process.exit(130)));
   try {
@@ -55,7 +70,7 @@ export async function openWorkbench(options = {}) {
     const container = manifest.contributes?.viewsContainers?.activitybar?.[0];
     if (container) await wb.activityItem(container.title).waitFor({ timeout: 90_000 });
     await wb.waitForThemeClass(THEMES[theme].cls);
-    log(`workbench up on ${server.base} (${theme} theme)`);
+    log(`workbench up on ${server.base} (${theme} theme; ${VSIX ? `installed from ${path.basename(VSIX)}` : 'linked from the repository'}, ${EXTENSION_HOST === 'web' ? 'web-worker' : 'Node'} extension host)`);
   } catch (err) {
     console.error(`could not open the workbench: ${err.message}\n--- code-server output (tail):\n${server.log().slice(-3000)}`);
     await wb.close();
@@ -102,23 +117,55 @@ class Workbench {
   /** Switch the running workbench's colour theme ('light' | 'dark' | 'hc-dark' | 'hc-light') through the theme picker. */
   async setTheme(theme) {
     if (!THEMES[theme]) throw new Error(`unknown theme ${theme}; one of ${Object.keys(THEMES).join(', ')}`);
+    const { label, cls, kind } = THEMES[theme];
     await this.runCommand('Preferences: Color Theme');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    const { label, cls } = THEMES[theme];
+    const input = this.page.locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]');
     await input.fill(label);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.acceptRow(label);
     await this.waitForThemeClass(cls);
-    await this.page.waitForTimeout(300); // webviews get the new colours by message
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Webviews get the new colours by message: wait until the visible ones have them.
+    for (const frame of await this.page.locator('iframe.webview.ready:visible').all()) {
+      await frame.contentFrame().locator('#active-frame').contentFrame().locator(`body[data-vscode-theme-kind="${kind}"]`).waitFor({ state: 'attached' });
+    }
   }
 
   waitForThemeClass(cls) {
     return this.page.waitForFunction(c => document.querySelector('.monaco-workbench')?.classList.contains(c), cls);
   }
 
-  /** Give the editor area focus without clicking into a possibly open webview or quick input. */
+  /**
+   * Wait until no webview is still taking the keyboard. VS Code gives a webview the focus in two steps: the
+   * outer iframe at once, then (after a 50 ms throttle, by message) the page inside it. A test that moves the
+   * focus in between gets it taken back when the message lands, and a quick input opened meanwhile closes.
+   */
+  async settleWebviewFocus() {
+    const active = (await this.page.evaluateHandle(() => document.activeElement)).asElement();
+    if (!active || !(await active.evaluate(el => el.matches('iframe.webview')))) return;
+    const outer = await active.contentFrame();
+    const inner = await (await outer.waitForSelector('#active-frame', { state: 'attached' })).contentFrame();
+    await inner.waitForFunction(() => document.hasFocus());
+  }
+
+  /**
+   * Give the keyboard to the workbench itself (F1 does not reach it from inside a webview): close an open
+   * quick input, let a webview finish taking the focus, then focus a list of the side bar. Quick inputs
+   * hand the focus back to that list when they close; with nothing focusable to go back to they hand it to
+   * the active editor, and a webview editor takes it late (see settleWebviewFocus).
+   */
   async focusWorkbench() {
-    await this.page.keyboard.press('Escape');
+    const widget = this.page.locator('.quick-input-widget');
+    if (await widget.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    }
+    await this.settleWebviewFocus();
+    const list = this.page.locator('.part.sidebar .monaco-list:visible').first();
+    await (await list.count() ? list : this.page.locator('.part.activitybar .action-item.checked .action-label, .part.activitybar .action-label').first()).focus();
+    await this.page.waitForFunction(() => {
+      const el = document.activeElement;
+      return !!el && el !== document.body && !el.matches('iframe') && !!el.closest('.part.sidebar, .part.activitybar');
+    });
   }
 
   /** Open F1's quick input and type `text` into it ('>' prefix = commands, none = files, ':' = line). */
@@ -127,18 +174,68 @@ class Workbench {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
+    await this.page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget .quick-input-box input'));
     await input.fill(text);
     return input;
+  }
+
+  /** Rows of the open quick input labelled `label` (a string for the exact label, or a RegExp), optionally described by `description`. */
+  quickInputRows(label, { description } = {}) {
+    const exact = label instanceof RegExp ? label : new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`);
+    let rows = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exact }) });
+    if (description) rows = rows.filter({ has: this.page.locator('.label-description', { hasText: description }) });
+    return rows;
+  }
+
+  /** The open quick input's focused (highlighted) row, if it is the one quickInputRows describes (and the first row, with `first`). */
+  focusedRow(label, { description, first = false } = {}) {
+    return this.quickInputRows(label, { description }).and(this.page.locator(`.monaco-list-row.focused${first ? '[data-index="0"]' : ''}`));
+  }
+
+  /**
+   * Press Enter on the open quick input's row `label` (see quickInputRows; options also: first = it must be
+   * the first row, timeout, beforeEnter, e.g. a screenshot of the list). Lists fill in and re-sort as
+   * results arrive: a click aims at a row that may move, Enter takes the row the list has focused. So:
+   * wait until the row is listed, move the focus to it with the arrow keys (each key waits for the focus
+   * to move), and press Enter while the focused row is the one wanted.
+   */
+  async acceptRow(label, options = {}) {
+    const { first = false, timeout = 60_000 } = options;
+    const deadline = Date.now() + timeout;
+    const left = () => Math.max(1, deadline - Date.now());
+    const wanted = this.focusedRow(label, options);
+    const row = this.quickInputRows(label, options).first();
+    const focusedIndex = () => this.page.evaluate(() => Number(document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') ?? -1));
+    try {
+      if (first) await wanted.waitFor({ state: 'visible', timeout: left() });
+      else {
+        await row.waitFor({ state: 'visible', timeout: left() });
+        // Both positions are read afresh for every key: rows move while results arrive.
+        while (!(await wanted.isVisible())) {
+          if (Date.now() > deadline) throw new Error(`not focused within ${timeout / 1000} s`);
+          const from = await focusedIndex();
+          const to = Number(await row.getAttribute('data-index', { timeout: left() }));
+          if (from < 0) {
+            await this.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused'), null, { timeout: left() });
+            continue;
+          }
+          if (from === to) continue;
+          await this.page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+          await this.page.waitForFunction(i => document.querySelector('.quick-input-list .monaco-list-row.focused')?.getAttribute('data-index') !== String(i), from, { timeout: left() });
+        }
+      }
+    } catch (err) {
+      const focused = await this.page.locator('.quick-input-list .monaco-list-row.focused').first().innerText({ timeout: 1000 }).catch(() => '(none)');
+      throw new Error(`the quick input has no${first ? ' first' : ''} row ${label} to take (its focused row says "${focused.replace(/\s+/g, ' ')}")\n${err.message}`);
+    }
+    await options.beforeEnter?.();
+    await this.page.keyboard.press('Enter');
   }
 
   /** Run a command by its palette title, e.g. 'Django Coach: Search Questions'. */
   async runCommand(title) {
     await this.quickInput(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
-    }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
+    await this.acceptRow(title);
     // Done when the palette has closed or given way to a quick input of the command's own, so that keys
     // typed next go to the command, not to the palette or the editor.
     await this.page.waitForFunction(text => {
@@ -147,17 +244,13 @@ class Workbench {
     }, `>${title}`);
   }
 
-  /** Open a file of the workspace through quick open (a name like 'models.py' or a path like 'orders/models.py'). */
+  /** Open a file of the workspace through quick open, by its path from the workspace root (e.g. 'orders/models.py'). */
   async openFile(name) {
     await this.quickInput(name);
     const base = path.basename(name);
     const dir = path.dirname(name);
-    // Rows are labelled "<file> <folder>, file results"; the file search may take a moment on a cold server.
-    const row = this.page.locator('.quick-input-list .monaco-list-row', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }),
-    }).filter(dir === '.' ? {} : { has: this.page.locator('.label-description', { hasText: new RegExp(`(^|/)${escapeRegExp(dir)}$`) }) });
-    await row.first().waitFor({ state: 'visible', timeout: 60_000 });
-    await row.first().click();
+    // Rows are labelled "<file> <folder>"; the file search may take a moment on a cold server.
+    await this.acceptRow(base, dir === '.' ? {} : { description: new RegExp(`(^|/)${escapeRegExp(dir)}$`) });
     await this.activeTab(base).waitFor({ state: 'visible' });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
   }
@@ -167,13 +260,25 @@ class Workbench {
     return this.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`);
   }
 
+  /** The status-bar entry of the cursor position once it says line `line` (1-based). */
+  cursorAtLine(line) {
+    return this.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${line},`) });
+  }
+
   /** Move the cursor to a 1-based line of the active editor (and scroll it into view). */
   async gotoLine(line) {
     await this.quickInput(`:${line}`);
-    await this.page.keyboard.press('Enter');
-    // The editor moves once the quick input has handled Enter: wait for the cursor to be on the line,
-    // or a search of the visible lines right after this may still see the old viewport.
-    await this.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${line},`) }).waitFor();
+    // The row says "... go to line N ..." once the go-to-line provider has read the value.
+    await this.acceptRow(new RegExp(`\\bline ${line}\\b`));
+    await this.cursorAtLine(line).waitFor();
+  }
+
+  /**
+   * Wait until the extension has activated and loaded its features: its status-bar entry (today's due
+   * count) appears only then. Hovers asked for before activation get nothing from it.
+   */
+  async extensionReady() {
+    await this.page.locator('.statusbar-item[id$="djangoCoach.due"]').waitFor({ timeout: 60_000 });
   }
 
   activityItem(title) {
@@ -213,53 +318,88 @@ class Workbench {
     return scope.locator('.pane-body .monaco-list-row');
   }
 
+  /**
+   * The first row of a side-bar view whose text matches `text`, brought into view first: trees render only
+   * the rows on screen. With the keyboard, as a user would: Home, then PageDown until the row is rendered
+   * (each key waits for the tree's focus to move; the last page is where it stops moving).
+   */
+  async revealRow(viewName, text) {
+    const rows = this.treeRows(viewName).filter({ hasText: text });
+    if (await rows.count()) return rows.first();
+    const list = this.view(viewName).locator('.monaco-list').first();
+    const focusedIndex = () => list.evaluate(el => Number(el.querySelector('.monaco-list-row.focused')?.getAttribute('data-index') ?? -1));
+    await list.focus();
+    await this.page.keyboard.press('Home');
+    await list.locator('.monaco-list-row.focused[data-index="0"]').waitFor();
+    while (!(await rows.count())) {
+      const before = await focusedIndex();
+      await this.page.keyboard.press('PageDown');
+      const moved = await list.evaluate((el, i) => new Promise(resolve => {
+        const done = () => el.querySelector('.monaco-list-row.focused')?.getAttribute('data-index') !== String(i);
+        if (done()) return resolve(true);
+        const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(true); } });
+        observer.observe(el, { subtree: true, attributes: true, childList: true });
+        // The last page: PageDown changes nothing, so no mutation comes; give up after a while.
+        setTimeout(() => { observer.disconnect(); resolve(done()); }, 3000);
+      }), before);
+      if (!moved) throw new Error(`no row "${text}" in the ${viewName} view`);
+    }
+    return rows.first();
+  }
+
   /** The page inside the active webview (panel or view): iframe.webview > iframe#active-frame. */
   webview() {
     return this.page.locator('iframe.webview.ready:visible').last().contentFrame().locator('#active-frame').contentFrame();
   }
 
+  /** Where `word` is on screen: its middle character on the first visible editor line containing `lineText`. */
+  async wordPoint(word, lineText = word) {
+    await this.page.locator('.editor-instance .monaco-editor .view-line', { hasText: lineText }).first().waitFor();
+    const point = await this.page.evaluate(({ word, lineText }) => {
+      for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+        const text = line.textContent.replace(/\u00a0/g, ' ');
+        const at = text.indexOf(lineText);
+        if (at < 0) continue;
+        const offset = text.indexOf(word, at);
+        if (offset < 0) continue;
+        // Find the text node holding the word's middle character and measure it.
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        const mid = offset + Math.floor(word.length / 2);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (mid < seen + node.length) {
+            const range = document.createRange();
+            range.setStart(node, mid - seen);
+            range.setEnd(node, mid - seen + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          seen += node.length;
+        }
+      }
+      return null;
+    }, { word, lineText });
+    if (!point) throw new Error(`no visible editor line contains "${lineText}" followed by "${word}"`);
+    return point;
+  }
+
+  /** Rest the mouse on `word` (coming from above, so the editor sees it arrive) once the extension is ready. */
+  async pointAt(word, lineText) {
+    await this.extensionReady();
+    const point = await this.wordPoint(word, lineText);
+    await this.page.mouse.move(point.x, point.y - 40);
+    await this.page.mouse.move(point.x, point.y, { steps: 3 });
+  }
+
   /**
    * Hover `word` (on the first visible editor line containing `lineText`, default: the word itself) and
-   * wait for a hover whose text matches `expected`. Retries: the first hover may come before activation.
+   * wait for a hover whose text matches `expected`.
    */
-  async hoverWord(word, { lineText = word, expected = /\S/, tries = 8 } = {}) {
+  async hoverWord(word, { lineText = word, expected = /\S/ } = {}) {
+    await this.pointAt(word, lineText);
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
-    for (let i = 1; ; i++) {
-      const point = await this.page.evaluate(({ word, lineText }) => {
-        for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-          const text = line.textContent.replace(/\u00a0/g, ' ');
-          const at = text.indexOf(lineText);
-          if (at < 0) continue;
-          const offset = text.indexOf(word, at);
-          if (offset < 0) continue;
-          // Find the text node holding the word's middle character and measure it.
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          let seen = 0;
-          const mid = offset + Math.floor(word.length / 2);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (mid < seen + node.length) {
-              const range = document.createRange();
-              range.setStart(node, mid - seen);
-              range.setEnd(node, mid - seen + 1);
-              const r = range.getBoundingClientRect();
-              return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-            }
-            seen += node.length;
-          }
-        }
-        return null;
-      }, { word, lineText });
-      if (!point) throw new Error(`no visible editor line contains "${lineText}" followed by "${word}"`);
-      await this.page.mouse.move(point.x, point.y - 40);
-      await this.page.mouse.move(point.x, point.y, { steps: 3 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 3000 });
-        return hover;
-      } catch (err) {
-        if (i >= tries) throw new Error(`no hover matching ${expected} over "${word}" after ${tries} tries`);
-        log(`hover retry ${i}`);
-      }
-    }
+    await hover.waitFor({ state: 'visible' });
+    return hover;
   }
 
   /** Close the browser and stop code-server's process group. */
@@ -278,6 +418,6 @@ class Workbench {
   }
 }
 
-function escapeRegExp(s) {
+export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../host/code-server.mjs';
 import { createRequire } from 'node:module';
-import { log, openWorkbench } from './lib.mjs';
+import { escapeRegExp, log, openWorkbench } from './lib.mjs';
 
 const settings = { 'djangoCoach.quiz.length': 3 };
 // The shipped curated content: the test finds each item's right option from the data, as the key.
@@ -17,18 +17,10 @@ const TOPIC_LABELS = Object.fromEntries(createRequire(import.meta.url)(path.join
 let passed = 0;
 let failed = 0;
 
-/** Keyboard focus back to the workbench (F1 is not forwarded from inside a webview). */
-async function focusWorkbench(vs) {
-  await vs.page.locator('.part.sidebar .composite.title').first().click();
-}
-
-/** In the open quick pick, type `filter` and press Enter once the first row left is the one wanted. */
+/** In the open quick pick, type `filter` and press Enter on the row it leaves whose label contains it. */
 async function pick(vs, filter) {
-  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
-  await input.click();
-  await input.fill(filter);
-  await vs.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: filter }).first().waitFor();
-  await vs.page.keyboard.press('Enter');
+  await vs.page.locator('.quick-input-widget .quick-input-box input').fill(filter);
+  await vs.acceptRow(new RegExp(escapeRegExp(filter)));
 }
 
 /**
@@ -37,61 +29,24 @@ async function pick(vs, filter) {
  * `length` pick the mode row.
  */
 async function startQuiz(vs, { flashcards = false, topic, mode, length } = {}) {
-  await focusWorkbench(vs);
   await vs.runCommand('Django Coach: Start Quiz');
-  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  // The scope pick itself, not the closing command palette: a key pressed before it opens would go back to the webview.
+  // Each pick by its title, so that keys go to it and not to the palette closing before it.
   await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
-  await vs.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  // When a quick input closes, the workbench hands focus back to the editor that had it (the quiz
-  // webview, asynchronously, through the iframe): on a loaded machine that can land after our pick has
-  // opened. A person would click into the pick; so do we, then use the keyboard.
   if (topic) {
     await pick(vs, 'A topic');
     await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Quiz: topic' }).waitFor();
     await pick(vs, topic);
   } else {
-    await input.click();
-    await vs.page.keyboard.press('Enter');                     // scope: the first (default) choice
+    await vs.acceptRow(/./, { first: true });                  // scope: the first (default) choice
   }
-  await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode' }).waitFor();
+  await vs.page.locator('.quick-input-widget .quick-input-title', { hasText: 'mode and length' }).waitFor();
   if (mode) await pick(vs, `${mode} · ${length}`);
-  else {
-    await input.click();
-    if (flashcards) await vs.page.keyboard.press('ArrowDown');
-    await vs.page.keyboard.press('Enter');                     // mode and length (the usual length, 3 here)
-  }
+  // The preferred mode at the usual length (3 here); the label starts with an icon.
+  else await vs.acceptRow(flashcards ? /^\s*Flashcards · 3 questions$/ : /^\s*Multiple choice · 3 questions$/);
   const frame = vs.webview();
   await frame.locator('#question').waitFor({ timeout: 30_000 });
   await frame.locator('#progress').click();                    // keyboard focus into the quiz
   return frame;
-}
-
-/**
- * The Topics row of `topic`, scrolled into the rendered part of the tree. Tree rows are virtualised: a
- * topic low in the list has no row until the list is scrolled to it. All topics are collapsed first
- * (the view's Collapse All), so every row is a topic; the wheel then moves down until the row is
- * rendered, each time waiting for the last rendered topic to change.
- */
-async function topicRowInView(vs, topic) {
-  const pane = vs.view('Topics');
-  await pane.locator('.pane-header').hover();
-  await pane.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
-  await pane.locator('.pane-body .monaco-list-row[aria-expanded="true"]').first().waitFor({ state: 'detached' });
-  const rows = vs.treeRows('Topics');
-  const row = rows.filter({ hasText: topic }).first();
-  const lastShown = async () => Math.max(...(await rows.evaluateAll(els => els.map(e => Number(e.getAttribute('aria-posinset'))))));
-  while ((await row.count()) === 0) {
-    const before = await lastShown();
-    const size = Number(await rows.first().getAttribute('aria-setsize'));
-    if (before >= size) throw new Error(`no Topics row "${topic}" down to the last of ${size} topics`);
-    await rows.first().hover();
-    await vs.page.mouse.wheel(0, 200);
-    await vs.page.waitForFunction(({ sel, before }) => Math.max(...[...document.querySelectorAll(sel)].map(e => Number(e.getAttribute('aria-posinset')))) > before,
-      { sel: '.part.sidebar .pane-body .monaco-list-row[aria-level="1"]', before });
-  }
-  return row;
 }
 
 /** Letters and digits only: rendered text and its Markdown compare equal whatever the markup. */
@@ -249,7 +204,6 @@ for (const theme of ['dark', 'light']) {
       if (!corrected || !repaired) throw new Error('the shipped content has no corrected or no repaired answer');
       const LABELS = { outdated: 'Outdated in the guide', wrong: 'Wrong in the guide', damaged: 'Damaged in the guide', incomplete: 'Incomplete in the guide' };
       // The answer view alone on screen, so that the webview found is its own.
-      await focusWorkbench(vs);
       await vs.runCommand('View: Close All Editors');
       for (const [id, review] of [corrected, repaired]) {
         // Opened from the Topics view, as a learner browsing the topic would.
@@ -257,9 +211,9 @@ for (const theme of ['dark', 'light']) {
         const topic = TOPIC_LABELS[entry.topics[0]];
         await vs.openActivity('Django Interview Coach');
         await vs.expandOnly('Topics');
-        const topicRow = await topicRowInView(vs, topic);
+        const topicRow = await vs.revealRow('Topics', topic);
         if ((await topicRow.getAttribute('aria-expanded')) !== 'true') await topicRow.click();
-        await vs.treeRows('Topics').filter({ hasText: entry.question }).first().click();
+        await (await vs.revealRow('Topics', entry.question)).click();
         const frame = vs.webview();
         await frame.locator('#question', { hasText: entry.question }).waitFor({ timeout: 30_000 });
         const note = (await frame.locator('#review-note').innerText()).replace(/\s+/g, ' ');
@@ -277,7 +231,6 @@ for (const theme of ['dark', 'light']) {
         await page.keyboard.press('o');
         await frame.locator('.repaired-label', { hasText: 'Re-rendered' }).waitFor();
       }
-      await focusWorkbench(vs);
       await vs.runCommand('View: Close All Editors');
     });
 
@@ -287,8 +240,10 @@ for (const theme of ['dark', 'light']) {
       await page.keyboard.press('Enter');
       await frame.locator('#progress', { hasText: 'Question 2 of 3' }).waitFor();
       const question = (await frame.locator('#question').innerText()).trim();
-      await focusWorkbench(vs);
+      // The old page's quiz must not be read as the new one's: wait for the reload itself.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: f => f === page.mainFrame(), timeout: 60_000 });
       await vs.runCommand('Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       frame = vs.webview();
       await frame.locator('#question').waitFor({ timeout: 60_000 });
@@ -306,7 +261,7 @@ for (const theme of ['dark', 'light']) {
     });
 
     await vs.step('progress is kept after the reload: the Review view counts today\'s reviews', async () => {
-      await focusWorkbench(vs);
+      await vs.focusWorkbench();
       await vs.openActivity('Django Interview Coach');
       await vs.expandOnly('Review');
       const streak = vs.treeRows('Review').filter({ hasText: 'Streak' });

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { REPO_ROOT } from '../host/code-server.mjs';
-import { log, manifest, openWorkbench } from './lib.mjs';
+import { EXTENSION_HOST, log, manifest, openWorkbench } from './lib.mjs';
 
 // The one topic taxonomy (DESIGN §6), as compiled by `node esbuild.mjs --tests`.
 const { TOPICS } = createRequire(import.meta.url)(path.join(REPO_ROOT, 'out/src/core/taxonomy.js'));
@@ -41,6 +41,22 @@ await vs.step('the Topics view lists topics of the taxonomy', async () => {
     if (!topics.includes(wanted)) throw new Error(`no "${wanted}" row among ${topics.join(' | ')}`);
   }
   await vs.screenshot('topics');
+});
+
+// The activation line of the output channel names the host that runs the extension: the browser's web
+// worker has no Node `process` (src/extension.ts), so this tells which bundle (browser or main) is running.
+const expectedHost = EXTENSION_HOST === 'web' ? 'web worker' : 'Node';
+await vs.step(`the extension runs in the ${expectedHost} extension host`, async () => {
+  await vs.runCommand('Django Coach: Show Output');
+  const output = page.locator('.part.panel .monaco-editor .view-lines');
+  await output.locator('.view-line', { hasText: 'activated in' }).first().waitFor();
+  // The panel wraps long lines over several view lines, which the editor keeps in no particular DOM order.
+  const all = await output.evaluate(el => [...el.querySelectorAll('.view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map(l => l.textContent).join('').replace(/\u00a0/g, ' '));
+  const text = all.match(/activated in .*?extension host\)/)?.[0] ?? all;
+  log(`output: ${text}`);
+  if (!text.includes(`, ${expectedHost} extension host)`)) throw new Error(`the activation line does not say "${expectedHost} extension host": ${text}`);
+  await vs.screenshot('output');
 });
 
 await vs.finish();

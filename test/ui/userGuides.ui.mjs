@@ -64,13 +64,10 @@ await vs.step('a question from a Windows-line-ending guide opens with its answer
 });
 
 await vs.step('a question from a <details> guide shows its table', async () => {
-  await vs.page.locator('.part.sidebar .composite.title').first().click();
   await vs.runCommand('Django Coach: Search Questions');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially('Django Flask FastAPI differ', { delay: 30 });
-  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: 'How do Django, Flask and FastAPI differ?' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Questions' }).waitFor();
+  await page.locator('.quick-input-widget .quick-input-box input').fill('Django Flask FastAPI differ');
+  await vs.acceptRow('How do Django, Flask and FastAPI differ?', { first: true });
   const frame = vs.webview();
   await frame.locator('#question', { hasText: 'How do Django, Flask and FastAPI differ?' }).waitFor({ timeout: 30_000 });
   const cells = await frame.locator('table td').allInnerTexts();
@@ -79,7 +76,6 @@ await vs.step('a question from a <details> guide shows its table', async () => {
 });
 
 await vs.step('the output channel reports every guide file: questions and answers found', async () => {
-  await vs.page.locator('.part.sidebar .composite.title').first().click();
   await vs.runCommand('Django Coach: Show Output');
   const output = page.locator('.part.panel .monaco-editor .view-lines');
   // The channel shows its end: the last guide's line and the library's total (the editor renders
