@@ -8,10 +8,11 @@ export function nonce(): string {
   return out;
 }
 
-/** The HTML shell of a webview: CSP `default-src 'none'`, one nonce'd script and one stylesheet from media/. */
+/** The HTML shell of a webview: CSP `default-src 'none'`, one nonce'd script, the shared code colours and the page's stylesheet from media/. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: string; style: string; title: string }): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', page.script));
+  const code = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'code.css'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', page.style));
   return `<!DOCTYPE html>
 <html lang="en">
@@ -19,6 +20,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${n}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${code}">
 <link rel="stylesheet" href="${style}">
 <title>${page.title}</title>
 </head>

@@ -72,17 +72,35 @@ for (const theme of ['dark', 'light', 'hc-dark', 'hc-light']) {
     if (theme !== 'dark') await vs.setTheme(theme);
     await searchAndOpen(vs, 'on_commit after rollback', TRANSACTIONS_Q);
     const frame = vs.webview();
-    // Code text must stand out from its background in every theme (WCAG contrast ratio of at least 3).
+    // Code text and every highlighted token must stand out from the background in every theme (WCAG contrast ratio of at least 3).
     const ratios = await frame.locator('#root').evaluate(() => {
       const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
       const lum = (c) => { const v = rgb(c).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
       const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
       const block = document.querySelector('pre.code');
       const plain = [...block.querySelectorAll('code')][0];
-      return { block: ratio(getComputedStyle(plain).color, getComputedStyle(block).backgroundColor), body: ratio(getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor) };
+      const background = getComputedStyle(block).backgroundColor;
+      // Every highlighted token too (keywords, strings, names…), not only the plain code text.
+      // Every class the highlighter emits for Python that code.css colours, measured on a probe inside the block.
+      const kinds = ['keyword', 'literal', 'built_in', 'type', 'class', 'title', 'string', 'regexp', 'number', 'comment', 'meta', 'decorator', 'params', 'attr', 'variable'];
+      const tokens = kinds.map(kind => {
+        const probe = document.createElement('span');
+        probe.className = `hljs-${kind}`;
+        probe.textContent = 'x';
+        plain.appendChild(probe);
+        const r = ratio(getComputedStyle(probe).color, background);
+        probe.remove();
+        return { kind: `hljs-${kind}`, ratio: r };
+      });
+      if (!block.querySelector('[class^="hljs-"]')) tokens.length = 0; // the answer's own code must be highlighted too
+      const worst = tokens.reduce((a, b) => (b.ratio < a.ratio ? b : a), { kind: 'none', ratio: Infinity });
+      return { block: ratio(getComputedStyle(plain).color, background), body: ratio(getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor), token: worst.ratio, tokenKind: worst.kind, tokens: tokens.length };
     });
-    if (ratios.block < 3 || ratios.body < 3) throw new Error(`low contrast in ${theme}: code ${ratios.block.toFixed(2)}, text ${ratios.body.toFixed(2)}`);
-    log(`${theme}: contrast code ${ratios.block.toFixed(1)}, text ${ratios.body.toFixed(1)}`);
+    if (ratios.tokens === 0) throw new Error(`the ${theme} answer's code is not highlighted`);
+    if (ratios.block < 3 || ratios.body < 3 || ratios.token < 3) {
+      throw new Error(`low contrast in ${theme}: code ${ratios.block.toFixed(2)}, text ${ratios.body.toFixed(2)}, least contrasted token (${ratios.tokenKind}) ${ratios.token.toFixed(2)}`);
+    }
+    log(`${theme}: contrast code ${ratios.block.toFixed(1)}, text ${ratios.body.toFixed(1)}, least contrasted of ${ratios.tokens} token colours ${ratios.token.toFixed(1)} (${ratios.tokenKind})`);
     await vs.screenshot(`answer-${theme}`);
   });
 }
