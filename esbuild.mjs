@@ -48,6 +48,8 @@ async function buildAll() {
   const extension = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', platform: 'node', banner: stamp, plugins: [apart, vscodeOnce] };
   const features = { ...common, entryPoints: ['src/features.ts'], outfile: 'dist/features.js', format: 'cjs', platform: 'node', plugins: [apart, vscodeOnce] };
   const engine = { ...common, entryPoints: ['src/engine.ts'], outfile: 'dist/engine.js', format: 'cjs', platform: 'node' };
+  // Detection without Markdown, highlighting or scheduling (issue 10, item 5; not yet required by the hover path).
+  const detect = { ...common, entryPoints: ['src/detect.ts'], outfile: 'dist/detect.js', format: 'cjs', platform: 'node' };
   const web = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', platform: 'browser', banner: stamp, plugins: [vscodeOnce],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
   const cli = { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', platform: 'node', banner: { js: '#!/usr/bin/env node' } };
@@ -57,7 +59,7 @@ async function buildAll() {
     for (const options of [extension, features, engine, ...media]) await (await esbuild.context(options)).watch();
     return;
   }
-  const targets = [extension, features, engine, cli, ...media];
+  const targets = [extension, features, engine, detect, cli, ...media];
   if (fs.existsSync('src/extension.ts')) targets.push(web);
   await Promise.all(targets.filter(t => t.entryPoints.every(e => fs.existsSync(e))).map(t => esbuild.build(t)));
   fs.chmodSync('dist/cli.js', 0o755);
