@@ -35,10 +35,10 @@ async function buildAll() {
   // The banner stamps the start of the bundle's evaluation, so activation time can count our own module load.
   // It also stamps the process's CPU time where there is one (desktop), to tell our work from waiting for a core.
   const stamp = { js: 'var __coachBundleStart = typeof performance !== "undefined" ? performance.now() : Date.now(), __coachBundleCpu = typeof process !== "undefined" && process.cpuUsage ? process.cpuUsage() : undefined;' };
-  // Desktop: the features (src/features.ts) and the engine (src/engine.ts) are files of their own,
-  // required on first use, so activation only evaluates the small entry-point bundle. The browser build
-  // inlines them (esbuild still defers their evaluation).
-  const apart = { name: 'apart', setup(b) { b.onResolve({ filter: /^\.\/(engine|features)$/ }, a => ({ path: `${a.path}.js`, external: true })); } };
+  // Desktop: the features (src/features.ts), detection (src/detect.ts) and the engine (src/engine.ts) are
+  // files of their own, required on first use, so activation only evaluates the small entry-point bundle
+  // and a hover only adds detection. The browser build inlines them (esbuild still defers their evaluation).
+  const apart = { name: 'apart', setup(b) { b.onResolve({ filter: /^\.\/(engine|features|detect)$/ }, a => ({ path: `${a.path}.js`, external: true })); } };
   // One require("vscode") per bundle instead of one per importing module: the extension host's loader
   // resolves each call afresh (realpath of the caller, extension lookup), ~0.3 ms apiece at startup.
   const vscodeOnce = { name: 'vscode-once', setup(b) {
@@ -48,7 +48,7 @@ async function buildAll() {
   const extension = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', platform: 'node', banner: stamp, plugins: [apart, vscodeOnce] };
   const features = { ...common, entryPoints: ['src/features.ts'], outfile: 'dist/features.js', format: 'cjs', platform: 'node', plugins: [apart, vscodeOnce] };
   const engine = { ...common, entryPoints: ['src/engine.ts'], outfile: 'dist/engine.js', format: 'cjs', platform: 'node' };
-  // Detection without Markdown, highlighting or scheduling (issue 10, item 5; not yet required by the hover path).
+  // Detection, hovers and the study plan, without Markdown, highlighting or scheduling: what the first hover loads.
   const detect = { ...common, entryPoints: ['src/detect.ts'], outfile: 'dist/detect.js', format: 'cjs', platform: 'node' };
   const web = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', platform: 'browser', banner: stamp, plugins: [vscodeOnce],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
@@ -56,7 +56,7 @@ async function buildAll() {
   const mediaEntries = listTs('media/src');
   const media = mediaEntries.length ? [{ ...common, entryPoints: mediaEntries, outdir: 'media/dist', format: 'iife', platform: 'browser' }] : [];
   if (args.has('--watch')) {
-    for (const options of [extension, features, engine, ...media]) await (await esbuild.context(options)).watch();
+    for (const options of [extension, features, engine, detect, ...media]) await (await esbuild.context(options)).watch();
     return;
   }
   const targets = [extension, features, engine, detect, cli, ...media];

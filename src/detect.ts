@@ -1,6 +1,7 @@
-// The part of the core the first hover needs (detection, hover ranking, index loading), without
-// Markdown rendering, highlighting or scheduling. Work in progress (issue 10, item 5): not yet
-// bundled apart nor used by the hover path.
+// The part of the core the first hover needs (detection, hover ranking, index loading, the study
+// plan), without Markdown rendering, highlighting or scheduling (those stay in src/engine.ts).
+// Required on first use through src/lazyDetect.ts; the desktop build ships it as dist/detect.js next
+// to dist/extension.js, the browser build inlines it (still evaluated lazily).
 export { analyzeDocument } from './core/detect/analysis';
 export { hoverAt } from './core/detect/hover';
 export { rankQuestions } from './core/detect/rank';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../../core/detect/analysis';
 import { documentKind } from '../../core/detect/kind';
-import { engine } from '../../lazyEngine';
+import { detection } from '../../lazyDetect';
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
@@ -19,7 +19,7 @@ export class AnalysisCache implements vscode.Disposable {
     const cached = this.entries.get(key);
     if (cached && cached.version === doc.version) return cached.analysis;
     const kind = documentKind(doc.languageId) ? doc.languageId : doc.fileName;
-    const analysis = engine().analyzeDocument(doc.getText(), kind, cached?.analysis);
+    const analysis = detection().analyzeDocument(doc.getText(), kind, cached?.analysis);
     this.entries.set(key, { version: doc.version, analysis });
     return analysis;
   }

@@ -2,7 +2,7 @@
 // and command links. Only this extension's own commands are trusted in the hover.
 import * as vscode from 'vscode';
 import type { HoverModel } from '../../core/detect/hover';
-import { engine } from '../../lazyEngine';
+import { detection } from '../../lazyDetect';
 import { escapeMarkdown } from '../markdownText';
 import { topicLabel } from '../../core/taxonomy';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
@@ -56,7 +56,7 @@ export class CoachHoverProvider implements vscode.HoverProvider {
     const analysis = this.cache.get(doc);
     if (!analysis) return undefined;
     const library = await this.library.get();
-    const model = engine().hoverAt(analysis, library, position.line, position.character);
+    const model = detection().hoverAt(analysis, library, position.line, position.character);
     if (!model) return undefined;
     const mode = config.get<HoverMode>(Setting.hoverMode, 'full') === 'compact' ? 'compact' : 'full';
     const range = new vscode.Range(model.range.line, model.range.start, model.range.line, model.range.end);

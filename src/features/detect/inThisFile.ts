@@ -1,7 +1,7 @@
 // "In this file": the constructs detected in the active editor, grouped by topic; each reveals its line
 // and lists its questions. Follows the active editor and edits (debounced, incremental analysis).
 import * as vscode from 'vscode';
-import { engine } from '../../lazyEngine';
+import { detection } from '../../lazyDetect';
 import type { Detection } from '../../core/detect/analysis';
 import { topicLabel, type TopicId } from '../../core/taxonomy';
 import { Command } from '../../constants';
@@ -65,12 +65,12 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
     }
     if (node.kind === 'topic') return node.detections.map(detection => ({ kind: 'construct', detection, uri: this.document!.uri }));
     if (node.kind === 'construct') {
-      const rule = engine().ruleById(node.detection.ruleId);
+      const rule = detection().ruleById(node.detection.ruleId);
       const library = this.library.peek();
       if (!rule || !library) return [];
       const { line, start, end } = node.detection;
       const text = this.document && line < this.document.lineCount ? this.document.lineAt(line).text.slice(start, end) : undefined;
-      return engine().rankQuestions(library, rule, undefined, text).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
+      return detection().rankQuestions(library, rule, undefined, text).map(q => ({ kind: 'question', id: q.id, question: q.question, preview: q.preview }));
     }
     return [];
   }
@@ -85,7 +85,7 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       return item;
     }
     if (node.kind === 'construct') {
-      const rule = engine().ruleById(node.detection.ruleId);
+      const rule = detection().ruleById(node.detection.ruleId);
       const line = node.detection.line;
       const item = new vscode.TreeItem(rule?.title ?? node.detection.ruleId, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `line ${line + 1}`;

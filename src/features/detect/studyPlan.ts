@@ -3,7 +3,7 @@
 // the topics the code leans on with the questions to practise first.
 import * as vscode from 'vscode';
 import type { StudyPlan } from '../../core/detect/scan';
-import { engine } from '../../lazyEngine';
+import { detection } from '../../lazyDetect';
 import { parseStudyPlanMessage, type StudyPlanView } from '../../webview/studyPlanProtocol';
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
@@ -17,7 +17,7 @@ export async function scanWorkspace(library: LibraryService, progress: vscode.Pr
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
   const noMigrations = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<boolean>(Setting.studyPlanSkipMigrations, false);
-  const { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES } = engine();
+  const { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES } = detection();
   const builder = new StudyPlanBuilder(folder.name);
   progress.report({ message: 'finding Python modules and templates…' });
   const venvs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/pyvenv.cfg'), '**/node_modules/**', 100, token))
@@ -64,7 +64,7 @@ export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
     topics: plan.topics.map(t => ({
       topic: t.topic, label: t.label, constructs: t.constructs, files: t.files,
       rules: t.rules.map(r => ({ title: r.title, count: r.count })),
-      examples: t.examples.map(x => ({ path: x.path, line: x.line, title: engine().ruleById(x.ruleId)?.title ?? x.ruleId })),
+      examples: t.examples.map(x => ({ path: x.path, line: x.line, title: detection().ruleById(x.ruleId)?.title ?? x.ruleId })),
       questions: t.questions,
     })),
     errors: plan.errors,

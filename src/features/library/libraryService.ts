@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Library } from '../../core/library';
 import type { GuideFile } from '../../core/parse/buildIndex';
 import type { Searcher } from '../../core/search';
+import { detection } from '../../lazyDetect';
 import { engine } from '../../lazyEngine';
 import type { Entry, GuideError, GuideIndex, GuideReport } from '../../core/types';
 import { EXTENSION_SECTION, Setting } from '../../constants';
@@ -83,7 +84,7 @@ export class LibraryService implements vscode.Disposable {
     if (config.get<boolean>(Setting.includeBundledGuides, true)) {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'index.json'));
-        indexes.push(engine().parseIndexJson(new TextDecoder().decode(bytes)));
+        indexes.push(detection().parseIndexJson(new TextDecoder().decode(bytes)));
       } catch (e) {
         this.log.info(`ERROR the bundled guide index could not be read: ${(e as Error).message}`);
       }
