@@ -24,11 +24,12 @@ import type { Features } from './features';
 /** Which extension host runs this bundle: the browser's web worker has no Node `process`. */
 const extensionHostKind = () => (typeof process === 'undefined' ? 'web worker' : 'Node');
 
-/** When the features load if no entry point asked for them first: after the window's startup rush. */
+/** When the features load if no entry point asked for them first, and the status bar's due count is
+ * computed (it loads the engine): after the window's startup rush. */
 const SETTLE_MS = 1500;
 
 /** What the extension hands to tests: the features (loaded on access) and its activation time. */
-export interface CoachApi extends Omit<Features, 'commands' | 'panels' | 'dispose'> {
+export interface CoachApi extends Omit<Features, 'commands' | 'panels' | 'dispose' | 'showDueCount'> {
   /** Whether the features are loaded (activation itself does not load them). */
   readonly featuresLoaded: boolean;
   /** Every command's implementation (for the test that each declared command has one). */
@@ -50,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   function load(): Features {
     return (features ??= featuresModule().wireFeatures(context, log, { topics: topicsTree.view }));
   }
-  const settled = setTimeout(load, SETTLE_MS);
+  const settled = setTimeout(() => load().showDueCount(), SETTLE_MS);
 
   context.subscriptions.push(
     log,

@@ -33,6 +33,9 @@ export interface Features extends vscode.Disposable {
   commands: CommandTable;
   /** What restores each webview panel after a window reload. */
   panels: Record<PanelId, vscode.WebviewPanelSerializer>;
+  /** Computes today's due count for the status bar. It loads the engine (scheduling), so it waits for the
+   * window to settle instead of running when the features load: a first hover needs only detection. */
+  showDueCount(): void;
 }
 
 export function wireFeatures(context: vscode.ExtensionContext, log: Log, views: EntryViews): Features {
@@ -62,6 +65,7 @@ export function wireFeatures(context: vscode.ExtensionContext, log: Log, views: 
     library, content, answers, topics, detect, quiz,
     commands: { ...libraryCommands({ library, answers, topics, topicsView: views.topics, log }), ...detect.commands, ...quiz.commands },
     panels: { [Panel.answer]: answers, [Panel.studyPlan]: detect.studyPlan, [Panel.quiz]: quiz.quiz },
+    showDueCount: () => void quiz.review.update(),
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }

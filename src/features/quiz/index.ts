@@ -73,7 +73,7 @@ export function createQuizFeature(context: vscode.ExtensionContext, library: Lib
       return result;
     },
   };
-  // The due count for the status bar (the features load on first use or once the window has settled).
-  void review.update();
+  // The status bar's due count is not computed here: it loads the engine (scheduling), which a first
+  // hover must not wait for. src/extension.ts starts it once the window has settled (Features.showDueCount).
   return { progress, quiz, review, reviewTree, commands, disposables };
 }
