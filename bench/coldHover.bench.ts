@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const RUNS = 15;
 const MODES = ['detect', 'engine'] as const;
 
-interface ColdHover { requireMs: number; indexMs: number; analysisMs: number; hoverMs: number; totalMs: number; lines: number; title?: string; questions: number }
+interface ColdHover { requireMs: number; indexMs: number; analysisMs: number; hoverMs: number; totalMs: number; cpuMs: number; lines: number; title?: string; questions: number }
 
 export function coldHoverBench(): BenchRow[] {
   const missing = ['dist/detect.js', 'dist/engine.js', 'dist/index.json'].filter(f => !fs.existsSync(path.join(ROOT, f)));
@@ -44,7 +44,7 @@ export function coldHoverBench(): BenchRow[] {
     const median = (xs: number[]) => summarize(xs).p50.toFixed(1);
     const sample = runs.detect[0];
     const what = `fresh Node process ×${RUNS}: require + dist/index.json + analysis of a ${sample.lines.toLocaleString('en')}-line module + 1 hover (${sample.title}, ${sample.questions} questions)`;
-    const parts = (r: ColdHover[]) => `medians: require ${median(r.map(x => x.requireMs))} + index ${median(r.map(x => x.indexMs))} + analysis ${median(r.map(x => x.analysisMs))} + hover ${median(r.map(x => x.hoverMs))} ms`;
+    const parts = (r: ColdHover[]) => `medians: require ${median(r.map(x => x.requireMs))} + index ${median(r.map(x => x.indexMs))} + analysis ${median(r.map(x => x.analysisMs))} + hover ${median(r.map(x => x.hoverMs))} ms, CPU ${median(r.map(x => x.cpuMs))} ms`;
     return [
       { name: 'cold first hover (dist/detect.js)', detail: `${what}; ${parts(runs.detect)}`, ...summarize(runs.detect.map(r => r.totalMs)), target: { p50: 30 } },
       { name: 'cold first hover: require dist/detect.js alone', detail: `the require step of the row above (${RUNS} fresh processes)`, ...summarize(runs.detect.map(r => r.requireMs)) },
