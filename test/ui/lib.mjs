@@ -296,7 +296,8 @@ class Workbench {
 
   /**
    * Wait until the extension has activated and loaded its features: its status-bar entry (today's due
-   * count) appears only then. Hovers asked for before activation get nothing from it.
+   * count) appears once the window has settled (1.5 s after activation), which loads the features if no
+   * entry point did. Hovers asked for before activation get nothing from it.
    */
   async extensionReady() {
     await this.page.locator('.statusbar-item[id$="djangoCoach.due"]').waitFor({ timeout: 60_000 });
