@@ -56,6 +56,13 @@ describe('question ranking', () => {
     assert.deepEqual(rankQuestions(LIBRARY, ruleById('i18n')!), []);
   });
 
+  it('normalizes for matching: lower case, _ and - as spaces, every whitespace run one space', () => {
+    assert.equal(normalizeForMatch('Use ON_COMMIT'), 'use on commit');
+    assert.equal(normalizeForMatch('a \n\t b\nc\u00a0d  e'), 'a b c d e');
+    assert.equal(normalizeForMatch('post-save _ hook'), 'post save hook');
+    assert.equal(normalizeForMatch('\r\n'), ' ');
+  });
+
   it('matches terms as words, stems only where asked, across _ - and spaces', () => {
     assert.ok(containsTerm(normalizeForMatch('Explain transaction.on_commit!'), normalizeForMatch('on_commit')));
     assert.ok(containsTerm(normalizeForMatch('what happens on commit'), normalizeForMatch('on_commit')));

@@ -56,9 +56,13 @@ const ANSWER_LENGTH = 600;
  */
 const ANSWER_BREADTH = 4;
 
-/** Lower case, `_`/`-` as spaces, whitespace collapsed: `on_commit` and "on commit" compare equal. */
+/**
+ * Lower case, `_`/`-` as spaces, whitespace collapsed: `on_commit` and "on commit" compare equal. Runs
+ * over every guide answer before the first hover's ranking, so the collapsing regex leaves single
+ * spaces alone (a run of two or more, or one other whitespace character, becomes a space).
+ */
 export function normalizeForMatch(s: string): string {
-  return s.toLowerCase().replace(/[_\-]+/g, ' ').replace(/\s+/g, ' ');
+  return s.toLowerCase().replace(/[_\-]+/g, ' ').replace(/\s\s+|[^\S ]/g, ' ');
 }
 
 function isAlnum(c: number): boolean {
