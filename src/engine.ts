@@ -16,3 +16,4 @@ export {
   restoreSession, retryMissed, reveal, scopeLabel, toggleKeyPoint,
 } from './core/quiz';
 export { CuratedContent, parseContentFile } from './core/content/curated';
+export { INSIGHTS, insightById, findInsights } from './core/insights/index';
