@@ -100,4 +100,19 @@ describe('insights in the editor', () => {
     assert.match(text, /An interviewer would ask/);
     assert.match(text, /command:djangoCoach\.openAnswer\?/);
   });
+
+  it('"In this file" lists the file\'s pitfalls first, each revealing its line and listing its questions', async () => {
+    const { detect } = await vscode.extensions.getExtension<CoachApi>(`${manifest.publisher}.${manifest.name}`)!.activate();
+    const doc = await open(MARK_SAFE);
+    await until(() => detect.inThisFile.current.uri?.toString() === doc.uri.toString() && detect.inThisFile.getChildren()[0]?.kind === 'pitfalls', 'a Pitfalls group');
+    const group = detect.inThisFile.getChildren()[0];
+    assert.equal(detect.inThisFile.getTreeItem(group).label, 'Pitfalls');
+    const [pitfall] = detect.inThisFile.getChildren(group);
+    const item = detect.inThisFile.getTreeItem(pitfall);
+    assert.equal(item.command?.command, 'vscode.open');
+    assert.equal((item.command?.arguments?.[1] as vscode.TextDocumentShowOptions).selection?.start.line, 3);
+    assert.match(String(item.description), /line 4 · DJC006/);
+    const questions = detect.inThisFile.getChildren(pitfall);
+    assert.ok(questions.length > 0 && questions.every(q => q.kind === 'question'));
+  });
 });

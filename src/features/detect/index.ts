@@ -28,6 +28,7 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
   const studyPlan = new StudyPlanPanel(extensionUri, library, log);
   const insights = new InsightDiagnostics(cache);
   hover.insightFindings = doc => insights.findings(doc);
+  inThisFile.insightFindings = doc => insights.findings(doc);
   const insightActions = vscode.languages.registerCodeActionsProvider({ language: 'python' }, new InsightCodeActions(insights),
     { providedCodeActionKinds: InsightCodeActions.kinds });
   const commands = {

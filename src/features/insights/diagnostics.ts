@@ -18,7 +18,7 @@ export function toRange(r: InsightRange): vscode.Range {
 export class InsightDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('djangoCoach.insights');
   /** The findings last published per document (key: uri), with the severity they were published at. */
-  private readonly published = new Map<string, { key: string; findings: InsightFinding[] }>();
+  private readonly published = new Map<string, { key: string; version: number; findings: InsightFinding[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -34,9 +34,11 @@ export class InsightDiagnostics implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** The findings last computed for a document (hover, code actions, views). */
+  /** The findings of a document's current version (hover, code actions, views); [] while insights are off. */
   findings(doc: vscode.TextDocument): InsightFinding[] {
-    return this.published.get(doc.uri.toString())?.findings ?? this.compute(doc);
+    const published = this.published.get(doc.uri.toString());
+    if (published?.version === doc.version) return published.findings;
+    return insightSeverity() === null ? [] : this.compute(doc);
   }
 
   refreshAll(): void {
@@ -66,8 +68,9 @@ export class InsightDiagnostics implements vscode.Disposable {
     const findings = severity === null ? [] : this.compute(doc);
     const uri = doc.uri.toString();
     const key = `${severity}|${JSON.stringify(findings)}`;
-    if (this.published.get(uri)?.key === key) return;
-    this.published.set(uri, { key, findings });
+    const previous = this.published.get(uri);
+    this.published.set(uri, { key, version: doc.version, findings });
+    if (previous?.key === key) return;
     if (severity === null || findings.length === 0) { this.collection.delete(doc.uri); return; }
     this.collection.set(doc.uri, findings.map(f => toDiagnostic(doc.uri, f, severity)));
   }
