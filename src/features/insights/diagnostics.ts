@@ -56,7 +56,9 @@ export class InsightDiagnostics implements vscode.Disposable {
     const analysis = this.cache.get(doc);
     if (!analysis) return [];
     try {
-      return engine().findInsights(analysis, doc.fileName);
+      // Relative to the workspace folder, like the study plan's scan: the settings insights read the
+      // path for "dev"/"local"/"sample" parts, and the folders above the project are not the user's.
+      return engine().findInsights(analysis, vscode.workspace.asRelativePath(doc.uri, false));
     } catch {
       return []; // never let odd code break the editor; detection reports its own problems
     }
