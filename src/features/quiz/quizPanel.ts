@@ -106,8 +106,10 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
 
   private async post(): Promise<void> {
     if (!this.panel || !this.session || !this.ready) return;
-    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
     const session = this.session;
+    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
+    // The panel may have been closed while the library loaded.
+    if (!this.panel || this.session !== session) return;
     const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope) };
     const item = engine().currentItem(session);
     if (item) {
@@ -119,6 +121,7 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
       const summary = await this.review.update();
       message.result = { ...engine().quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
     }
+    if (!this.panel) return;
     this.panel.title = session.finished ? 'Quiz: result' : `Quiz ${Math.min(session.index + 1, session.items.length)}/${session.items.length}`;
     await this.panel.webview.postMessage(message);
   }
