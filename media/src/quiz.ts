@@ -161,6 +161,17 @@ function gradeButtons(index: number): HTMLElement {
   return grades;
 }
 
+/** The user's lines, highlighted, with their line numbers; the finding's line number marked. */
+function pitfallCode(view: Extract<ItemView, { kind: 'pitfall' }>): HTMLElement {
+  const gutter = el('pre', { class: 'gutter', 'aria-hidden': 'true' });
+  for (let i = 0; i < view.lineCount; i++) {
+    const n = view.firstLine + i;
+    gutter.append(el('span', n === view.line + 1 ? { class: 'mark', title: 'The line the insight found' } : {}, String(n)), i < view.lineCount - 1 ? '\n' : '');
+  }
+  const code = html('div', { class: 'lines' }, view.codeHtml);
+  return el('div', { class: 'pitfall-code', id: 'pitfall-code', role: 'group', 'aria-label': `Your code, ${view.where}` }, gutter, code);
+}
+
 /** A pitfalls-quiz card: the user's lines and the interviewer's question; the back, the insight's problem, fix and guide answers. */
 function renderPitfall(view: Extract<ItemView, { kind: 'pitfall' }>): HTMLElement[] {
   const s = state!.session;
@@ -168,7 +179,7 @@ function renderPitfall(view: Extract<ItemView, { kind: 'pitfall' }>): HTMLElemen
   where.addEventListener('click', e => { e.preventDefault(); vscode.postMessage({ type: 'openFile', path: view.path, line: view.line }); });
   const body: HTMLElement[] = [
     el('p', { class: 'meta pitfall-source' }, where, ` · ${view.insightId} ${view.title}`),
-    html('div', { class: 'pitfall-code', id: 'pitfall-code', 'data-first-line': String(view.firstLine), 'aria-label': `Your code from line ${view.firstLine}` }, view.codeHtml),
+    pitfallCode(view),
     el('h1', { id: 'question' }, view.interviewQuestion),
   ];
   if (!s.revealed) {

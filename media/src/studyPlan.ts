@@ -57,6 +57,11 @@ function render(plan: StudyPlanView): void {
   root.replaceChildren(header, ...(pitfalls ? [pitfalls] : []), ...sections, ...extra);
 }
 
+/** A finding's message as text, its `backticked` names as code. */
+function withCode(message: string): (Node | string)[] {
+  return message.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}
+
 /** "Pitfalls in this workspace": one group per insight, each finding a link to its line, then its questions. */
 function renderPitfalls(plan: StudyPlanView): HTMLElement | undefined {
   if (!plan.insights) return undefined;
@@ -72,7 +77,7 @@ function renderPitfalls(plan: StudyPlanView): HTMLElement | undefined {
     const group = el('section', { class: 'pitfall', 'aria-label': `${p.insightId} ${p.title}` },
       el('h3', {}, `${p.insightId} · ${p.title} — ${p.findings.length} in ${p.files} file${p.files === 1 ? '' : 's'}`));
     const ul = el('ul', { class: 'examples' });
-    for (const f of p.findings) ul.append(el('li', {}, link(`${f.path}:${f.line + 1}`, { type: 'openFile', path: f.path, line: f.line }), ` — ${f.message}`));
+    for (const f of p.findings) ul.append(el('li', {}, link(`${f.path}:${f.line + 1}`, { type: 'openFile', path: f.path, line: f.line }), ' — ', ...withCode(f.message)));
     group.append(ul);
     if (p.questions.length) {
       const ol = el('ol', { class: 'questions' });

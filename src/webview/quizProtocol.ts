@@ -58,8 +58,9 @@ export type ItemView =
     line: number;
     /** The lines, highlighted (a `<pre class="code">`). */
     codeHtml: string;
-    /** 1-based number of the first line shown. */
+    /** 1-based number of the first line shown, and how many are shown (for the line-number gutter). */
     firstLine: number;
+    lineCount: number;
     messageHtml: string;
     interviewQuestion: string;
     problemHtml: string;

@@ -81,6 +81,7 @@ function pitfallView(p: QuizPitfall, library: Library): ItemView | undefined {
     line: p.line,
     codeHtml: e.renderMarkdown(`${fence}python\n${p.lines.join('\n')}\n${fence}`),
     firstLine: p.firstLine + 1,
+    lineCount: p.lines.length,
     messageHtml: e.renderInline(p.message),
     interviewQuestion: def.interviewQuestion,
     problemHtml: e.renderInline(def.problem),
