@@ -11,6 +11,7 @@ import { generateQuiz, pitfallQuiz, restoreSession, scopeLabel, checkScope } fro
 import { CuratedContent } from '../../src/core/content/curated';
 import { parseStudyPlanMessage } from '../../src/webview/studyPlanProtocol';
 import { parseQuizMessage } from '../../src/webview/quizProtocol';
+import { escapeMarkdownKeepCode } from '../../src/features/markdownText';
 import { contentIndex, ROOT } from './helpers';
 
 const library = new Library(contentIndex().entries);
@@ -137,5 +138,13 @@ describe('pitfalls in this workspace: view messages', () => {
     for (const bad of [{ type: 'openFile', path: '../etc/passwd', line: 1 }, { type: 'openFile', path: 'a.py', line: -1 }, { type: 'openFile', path: '', line: 0 }, { type: 'openFile', path: 7, line: 0 }]) {
       assert.equal(parseQuizMessage(bad), undefined, JSON.stringify(bad));
     }
+  });
+});
+
+describe('insight texts in the hover\'s Markdown', () => {
+  it('keep `backticked` names as code spans and escape everything else, links and HTML included', () => {
+    assert.equal(escapeMarkdownKeepCode('Use `format_html()` on <b>[x](command:evil)</b>'), 'Use `format_html()` on \\<b\\>\\[x\\]\\(command:evil\\)\\</b\\>');
+    assert.equal(escapeMarkdownKeepCode('an `unclosed span'), 'an `unclosed span`');
+    assert.equal(escapeMarkdownKeepCode('empty `` and `a\nb`'), 'empty  and a\nb');
   });
 });

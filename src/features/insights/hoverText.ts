@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../constants';
 import type { InsightDef, InsightFinding } from '../../core/insights/types';
 import type { Library } from '../../core/library';
-import { escapeMarkdown } from '../markdownText';
+import { escapeMarkdown, escapeMarkdownKeepCode } from '../markdownText';
 
 function commandLink(label: string, command: string, args: unknown[], title: string): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title.replace(/"/g, "'")}")`;
@@ -14,9 +14,9 @@ export function insightHoverMarkdown(finding: InsightFinding, def: InsightDef, l
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Command.openAnswer] };
   md.appendMarkdown(`**$(warning) ${escapeMarkdown(def.title)}** (${def.id})\n\n`);
-  md.appendMarkdown(`${escapeMarkdown(finding.message)}\n\n`);
-  md.appendMarkdown(`**Problem:** ${escapeMarkdown(def.problem)}\n\n`);
-  md.appendMarkdown(`**Fix:** ${escapeMarkdown(def.fix)}\n\n`);
+  md.appendMarkdown(`${escapeMarkdownKeepCode(finding.message)}\n\n`);
+  md.appendMarkdown(`**Problem:** ${escapeMarkdownKeepCode(def.problem)}\n\n`);
+  md.appendMarkdown(`**Fix:** ${escapeMarkdownKeepCode(def.fix)}\n\n`);
   md.appendMarkdown(`*An interviewer would ask:* “${escapeMarkdown(def.interviewQuestion)}”\n\n`);
   for (const id of def.questionIds) {
     const entry = library?.get(id);
