@@ -49,4 +49,5 @@ export const Setting = {
   quizNewCardsPerDay: 'quiz.newCardsPerDay',
   quizLength: 'quiz.length',
   quizDefaultMode: 'quiz.defaultMode',
+  insightsSeverity: 'insights.severity',
 } as const;

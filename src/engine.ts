@@ -9,6 +9,6 @@ export { buildIndex } from './core/parse/buildIndex';
 export { applyReview, emptyProgress, exportProgress, importProgress, makeEvent, mergeProgress, parseProgress, serializeProgress, reviewSummary } from './core/progress';
 export {
   answerChoice, confirmProposal, contentMismatch, currentItem, currentProposal, endQuiz, generateQuiz, GRADE_RULE, gradeFlashcard, nextItem, quizResult,
-  restoreSession, retryMissed, reveal, scopeLabel, toggleKeyPoint,
+  pitfallQuiz, restoreSession, retryMissed, reveal, scopeLabel, toggleKeyPoint,
 } from './core/quiz';
 export { CuratedContent, parseContentFile } from './core/content/curated';

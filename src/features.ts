@@ -46,13 +46,14 @@ export function wireFeatures(context: vscode.ExtensionContext, log: Log, views: 
   const answers = new AnswerPanel(context.extensionUri, library, content, log);
   const detect = createDetectFeature(context.extensionUri, library, log);
   const fileTopics = () => [...new Set(detect.inThisFile.current.detections.map(d => d.topics[0]))];
-  const quiz = createQuizFeature(context, library, content, log, fileTopics);
+  const quiz = createQuizFeature(context, library, content, log, fileTopics, () => detect.studyPlan.scanPitfalls());
 
   // Quiz entry points elsewhere: the Topics badges, the hover, the answer view, the study plan.
   const quizTopic = (topic: TopicId) => vscode.commands.executeCommand(Command.quizTopic, topic);
   topics.setBadges(quiz.review);
   detect.hover.quizCommand = Command.quizTopic;
   detect.studyPlan.quizTopic = topic => void quizTopic(topic as TopicId);
+  detect.studyPlan.quizPitfalls = () => void quiz.startPitfalls();
   answers.actions = {
     quizTopic: entry => void quizTopic(entry.topics[0]),
     markKnown: entry => quiz.progress.markKnown(entry.id),

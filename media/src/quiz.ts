@@ -52,7 +52,7 @@ function render(): void {
   const item = session.items[session.index];
   const answeredCount = session.answers.filter(Boolean).length;
   const correctCount = session.answers.filter(a => a?.correct).length;
-  const kindLabel = item.kind === 'cloze' ? 'Fill in the blank' : item.kind === 'bank' ? 'Multiple choice' : 'Flashcard';
+  const kindLabel = item.kind === 'cloze' ? 'Fill in the blank' : item.kind === 'bank' ? 'Multiple choice' : item.pitfall ? 'Your code' : 'Flashcard';
   const header = el('header', {},
     el('p', { class: 'crumbs' }, `${state.scopeLabel} · ${kindLabel}`),
     el('p', { class: 'progress', id: 'progress', 'aria-live': 'polite' }, `Question ${session.index + 1} of ${session.items.length} · ${correctCount}/${answeredCount} right so far`),
@@ -61,6 +61,7 @@ function render(): void {
   let body: HTMLElement[];
   if (!view) body = [el('p', { id: 'question', class: 'hint' }, 'This item is no longer available. Enter skips it.')];
   else if (view.kind === 'card') body = renderCard(view);
+  else if (view.kind === 'pitfall') body = renderPitfall(view);
   else body = renderChoice(view);
   root.replaceChildren(header, ...body);
   // Keep the keyboard where it was (a ticked key point), else the first of these that exists.
@@ -151,6 +152,49 @@ function renderCard(view: Extract<ItemView, { kind: 'card' }>): HTMLElement[] {
       `Proposed: ${GRADES[proposal - 1]} (${n} of ${view.keyPointsHtml.length} point${view.keyPointsHtml.length === 1 ? '' : 's'} ticked). Enter confirms it; 1–4 grades otherwise.`));
   }
   body.push(grades, el('p', { class: 'hint', id: 'grade-rule' }, view.gradeRule), el('h2', {}, 'The answer'), ...answer);
+  return body;
+}
+
+function gradeButtons(index: number): HTMLElement {
+  const grades = el('div', { class: 'grades', role: 'group', 'aria-label': 'How well did you answer? Press 1 to 4' });
+  GRADES.forEach((g, i) => grades.append(button(`${i + 1} · ${g}`, { id: `grade-${g.toLowerCase()}`, 'aria-label': `${g} (${i + 1})` }, { type: 'grade', index, rating: (i + 1) as 1 | 2 | 3 | 4 })));
+  return grades;
+}
+
+/** The user's lines, highlighted, with their line numbers; the finding's line number marked. */
+function pitfallCode(view: Extract<ItemView, { kind: 'pitfall' }>): HTMLElement {
+  const gutter = el('pre', { class: 'gutter', 'aria-hidden': 'true' });
+  for (let i = 0; i < view.lineCount; i++) {
+    const n = view.firstLine + i;
+    gutter.append(el('span', n === view.line + 1 ? { class: 'mark', title: 'The line the insight found' } : {}, String(n)), i < view.lineCount - 1 ? '\n' : '');
+  }
+  const code = html('div', { class: 'lines' }, view.codeHtml);
+  return el('div', { class: 'pitfall-code', id: 'pitfall-code', role: 'group', 'aria-label': `Your code, ${view.where}` }, gutter, code);
+}
+
+/** A pitfalls-quiz card: the user's lines and the interviewer's question; the back, the insight's problem, fix and guide answers. */
+function renderPitfall(view: Extract<ItemView, { kind: 'pitfall' }>): HTMLElement[] {
+  const s = state!.session;
+  const where = el('a', { href: '#', id: 'pitfall-where', title: 'Open this line in the editor' }, view.where);
+  where.addEventListener('click', e => { e.preventDefault(); vscode.postMessage({ type: 'openFile', path: view.path, line: view.line }); });
+  const body: HTMLElement[] = [
+    el('p', { class: 'meta pitfall-source' }, where, ` · ${view.insightId} ${view.title}`),
+    pitfallCode(view),
+    el('h1', { id: 'question' }, view.interviewQuestion),
+  ];
+  if (!s.revealed) {
+    body.push(el('p', { class: 'hint' }, 'Answer as you would in the interview, then reveal the answer.'));
+    body.push(button('Show answer (Space)', { id: 'reveal', class: 'primary' }, { type: 'reveal', index: s.index }));
+    return body;
+  }
+  const links = el('ul', { class: 'guide-links' });
+  for (const l of view.links) links.append(el('li', {}, link(l.question, l.id, { title: 'Open its answer' })));
+  body.push(el('section', { class: 'answer', id: 'answer' },
+    html('p', { class: 'pitfall-message' }, view.messageHtml),
+    el('h2', {}, 'What goes wrong'), html('p', { id: 'pitfall-problem' }, view.problemHtml),
+    el('h2', {}, 'The fix'), html('p', { id: 'pitfall-fix' }, view.fixHtml),
+    ...(view.links.length ? [el('h2', {}, 'The guide answers'), links] : [])));
+  body.push(el('h2', {}, 'How well did you answer?'), gradeButtons(s.index));
   return body;
 }
 

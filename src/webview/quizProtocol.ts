@@ -46,6 +46,27 @@ export type ItemView =
     keyPointsHtml: string[];
     /** How the ticks become a grade, in words. */
     gradeRule: string;
+  }
+  | {
+    /** A flashcard of the pitfalls quiz: the user's own lines and the interviewer's question about them. */
+    kind: 'pitfall';
+    insightId: string;
+    title: string;
+    /** `path:line` (1-based), to show and to open. */
+    where: string;
+    path: string;
+    line: number;
+    /** The lines, highlighted (a `<pre class="code">`). */
+    codeHtml: string;
+    /** 1-based number of the first line shown, and how many are shown (for the line-number gutter). */
+    firstLine: number;
+    lineCount: number;
+    messageHtml: string;
+    interviewQuestion: string;
+    problemHtml: string;
+    fixHtml: string;
+    /** The insight's guide questions, best first (the first is the card graded). */
+    links: QuestionLink[];
   };
 
 /** Extension → webview. */
@@ -71,7 +92,8 @@ export type FromQuizWebview =
   | { type: 'end' }
   | { type: 'again' }
   | { type: 'newQuiz' }
-  | { type: 'open'; id: string };
+  | { type: 'open'; id: string }
+  | { type: 'openFile'; path: string; line: number };
 
 const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1000;
 const isSmall = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < max;
@@ -97,6 +119,9 @@ export function parseQuizMessage(value: unknown): FromQuizWebview | undefined {
       return isIndex(m.index) && isRating(m.rating) ? { type: 'grade', index: m.index, rating: m.rating } : undefined;
     case 'open':
       return isEntryId(m.id) ? { type: 'open', id: m.id } : undefined;
+    case 'openFile':
+      return typeof m.path === 'string' && m.path.length > 0 && m.path.length < 1000 && !m.path.split('/').includes('..') && Number.isInteger(m.line) && (m.line as number) >= 0
+        ? { type: 'openFile', path: m.path, line: m.line as number } : undefined;
     default:
       return undefined;
   }

@@ -15,6 +15,16 @@ export interface StudyPlanView {
     examples: { path: string; line: number; title: string }[];
     questions: { id: string; question: string; preview: string }[];
   }[];
+  /** "Pitfalls in this workspace": the insight findings grouped by insight (lines 0-based). */
+  pitfalls: {
+    insightId: string;
+    title: string;
+    files: number;
+    findings: { path: string; line: number; message: string }[];
+    questions: { id: string; question: string; preview: string }[];
+  }[];
+  /** False when the user turned insights off (djangoCoach.insights.severity = off). */
+  insights: boolean;
   errors: { path: string; message: string }[];
   skipped: number;
   quiz: boolean;
@@ -25,6 +35,7 @@ export type FromStudyPlan =
   | { type: 'open'; id: string }
   | { type: 'openFile'; path: string; line: number }
   | { type: 'quizTopic'; topic: TopicId }
+  | { type: 'quizPitfalls' }
   | { type: 'rescan' };
 
 
@@ -34,6 +45,7 @@ export function parseStudyPlanMessage(value: unknown): FromStudyPlan | undefined
   switch (m.type) {
     case 'ready':
     case 'rescan':
+    case 'quizPitfalls':
       return { type: m.type };
     case 'open':
       return isEntryId(m.id) ? { type: 'open', id: m.id } : undefined;

@@ -33,7 +33,7 @@ class MarkdownString {
   constructor(public value = '') {}
   appendMarkdown(text: string): this { this.value += text; return this; }
 }
-class Hover { constructor(readonly contents: MarkdownString, readonly range: unknown) {} }
+class Hover { constructor(readonly contents: MarkdownString | MarkdownString[], readonly range: unknown) {} }
 /** The other classes (TreeItem, ThemeIcon, Range, RelativePattern): keep their arguments. */
 class Value { readonly args: unknown[]; constructor(...args: unknown[]) { this.args = args; } }
 /** A namespace whose unlisted members are functions returning a disposable (registrations, events). */
@@ -43,11 +43,12 @@ const enumeration = () => new Proxy({}, { get: () => 0 });
 // Listed member by member: the transpiled `import * as vscode` copies the module's own keys.
 const vscodeStub = {
   Uri, EventEmitter, MarkdownString, Hover, Range: Value, RelativePattern: Value, ThemeIcon: Value, TreeItem: Value,
-  ConfigurationTarget: enumeration(), FileType: enumeration(), ProgressLocation: enumeration(), StatusBarAlignment: enumeration(),
+  CodeActionKind: new Proxy({}, { get: (_t, k) => new Value(k) }), ConfigurationTarget: enumeration(), DiagnosticSeverity: enumeration(), FileType: enumeration(), ProgressLocation: enumeration(), StatusBarAlignment: enumeration(),
   TreeItemCollapsibleState: enumeration(), ViewColumn: enumeration(),
   Disposable: class { static from() { return disposable; } constructor(readonly dispose: () => void) {} },
   workspace: namespace({
     workspaceFolders: undefined,
+    textDocuments: [],
     getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback, update: async () => {} }),
     fs: {
       readFile: async (uri: Uri) => fs.readFileSync(uri.fsPath),
@@ -61,7 +62,7 @@ const vscodeStub = {
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
   }),
   commands: namespace({}),
-  languages: namespace({}),
+  languages: namespace({ createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }) }),
   env: { uiKind: 1 },
 };
 
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   const loaded = Object.keys(require.cache).map(f => path.relative(root, f).split(path.sep).join('/'));
   fs.rmSync(storage, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ hover: (hover?.contents as MarkdownString | undefined)?.value, loaded }));
+  const contents = hover?.contents as MarkdownString | MarkdownString[] | undefined;
+  process.stdout.write(JSON.stringify({ hover: contents && [contents].flat().map(m => m.value).join('\n'), loaded }));
   process.exit(0); // the features' timers (none of which this run needs) would keep the process alive
 }
 

@@ -7,6 +7,8 @@ import { analyzeDocument, documentKind, type Detection } from './analysis';
 import type { HoverQuestion } from './hover';
 import { rankQuestions } from './rank';
 import { ruleById } from './rules';
+import { findInsights } from '../insights/index';
+import { groupByInsight, toWorkspaceFinding, type InsightPlan, type WorkspaceFinding } from '../insights/workspace';
 
 export interface ScanOptions {
   /** Skip `migrations` folders. */
@@ -58,6 +60,10 @@ export interface StudyPlan {
   constructs: number;
   /** Topics, most leaned-on first. */
   topics: TopicPlan[];
+  /** The interview insights found in the code, grouped by insight (empty when the builder was told not to look). */
+  pitfalls: InsightPlan[];
+  /** Whether insights were looked for at all (false: the user turned them off). */
+  insights: boolean;
   /** Files that could not be read or were read with a fallback; the scan went on. */
   errors: { path: string; message: string }[];
   /** Folders and files deliberately not scanned. */
@@ -78,14 +84,21 @@ export class StudyPlanBuilder {
   private readonly tallies = new Map<TopicId, TopicTally>();
   private readonly errors: StudyPlan['errors'] = [];
   private readonly skipped: StudyPlan['skipped'] = [];
+  private readonly findings: WorkspaceFinding[] = [];
+  private readonly insights: boolean;
 
-  constructor(readonly root: string) {}
+  /** `insights: false` leaves the pitfalls out (the user turned insights off). */
+  constructor(readonly root: string, options: { insights?: boolean } = {}) {
+    this.insights = options.insights ?? true;
+  }
 
-  /** Detects in one file's text and tallies it. Never throws: a failure is recorded as an error. */
+  /** Detects in one file's text (and finds its insights) and tallies it. Never throws: a failure is recorded as an error. */
   addFile(path: string, text: string): Detection[] {
     let detections: Detection[];
     try {
-      detections = analyzeDocument(text, path).detections();
+      const analysis = analyzeDocument(text, path);
+      detections = analysis.detections();
+      if (this.insights) for (const f of findInsights(analysis, path)) this.findings.push(toWorkspaceFinding(path, text, f));
     } catch (e) {
       this.addError(path, `detection failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];
@@ -135,6 +148,7 @@ export class StudyPlanBuilder {
     const byPath = <T extends { path: string }>(list: T[]) => [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
       root: this.root, filesScanned: this.files, filesWithConstructs: this.withConstructs, constructs: this.constructs, topics,
+      pitfalls: groupByInsight(this.findings, library), insights: this.insights,
       errors: byPath(this.errors), skipped: byPath(this.skipped),
     };
   }

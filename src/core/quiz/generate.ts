@@ -191,6 +191,9 @@ export function scopePool(library: Library, request: QuizRequest, now: number, d
       const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => order(a.e) - order(b.e) || a.i - b.i).map(x => x.e);
       return withEmpty(sorted, true, 'No topic has been studied yet: weakest topics come from your answers, so take a quiz first.');
     }
+    case 'pitfalls':
+      // Its items come from a workspace scan (pitfallQuiz in ./pitfalls), not from the library.
+      return withEmpty([], false, 'The pitfalls quiz is built from a scan of the workspace: choose "Pitfalls in this workspace" in Start Quiz.');
     default:
       return withEmpty([], false, 'Unknown quiz scope.');
   }

@@ -4,3 +4,4 @@ export * from './session';
 export * from './restore';
 export * from './items';
 export * from './generate';
+export * from './pitfalls';

@@ -11,7 +11,9 @@ import { CHOICE_KINDS, MAX_QUIZ_LENGTH, OPTIONS_PER_ITEM, QUIZ_MODES, type QuizA
 const MAX_TEXT = 20_000;
 const MAX_POINTS = 20;
 const SESSION_FIELDS = new Set(['format', 'version', 'id', 'mode', 'scope', 'seed', 'createdAt', 'items', 'answers', 'index', 'revealed', 'ticked', 'finished']);
-const ITEM_FIELDS = new Set(['kind', 'id', 'questionId', 'question', 'topic', 'topics', 'order', 'correct', 'points']);
+const ITEM_FIELDS = new Set(['kind', 'id', 'questionId', 'question', 'topic', 'topics', 'order', 'correct', 'points', 'pitfall']);
+const PITFALL_FIELDS = new Set(['insightId', 'path', 'line', 'message', 'firstLine', 'lines']);
+const MAX_PITFALL_LINES = 40;
 const ANSWER_FIELDS = new Set(['rating', 'correct', 'choice', 'covered', 'at']);
 
 export interface RestoredSession {
@@ -111,6 +113,7 @@ function cloneItem(i: QuizItem): QuizItem {
     kind: i.kind, id: i.id, questionId: i.questionId, question: i.question, topic: i.topic, topics: [...i.topics],
     ...(i.order ? { order: [...i.order], correct: i.correct } : {}),
     ...(i.points !== undefined ? { points: i.points } : {}),
+    ...(i.pitfall ? { pitfall: { ...i.pitfall, lines: [...i.pitfall.lines] } } : {}),
   };
 }
 
@@ -142,6 +145,7 @@ export function checkScope(v: unknown): string | undefined {
   switch (kind) {
     case 'all':
     case 'due':
+    case 'pitfalls':
       return only();
     case 'topic':
       return isTopicId(own(v, 'topic')) ? only('topic') : `topic ${describe(own(v, 'topic'))} is not a topic id`;
@@ -161,7 +165,7 @@ export function checkScope(v: unknown): string | undefined {
       return only('ids');
     }
     default:
-      return `kind ${describe(kind)} is not one of all, topic, topics, due, weakest, ids`;
+      return `kind ${describe(kind)} is not one of all, topic, topics, due, weakest, ids, pitfalls`;
   }
 }
 
@@ -193,6 +197,30 @@ function checkItem(item: unknown, mode: QuizMode): string[] {
     if (order !== undefined || correct !== undefined) p.push('flashcards have no options');
     if (points !== undefined && (typeof points !== 'number' || !Number.isInteger(points) || points < 0 || points > MAX_POINTS)) p.push(`points ${describe(points)} must be 0–${MAX_POINTS}`);
   }
+  const pitfall = own(item, 'pitfall');
+  if (pitfall !== undefined) {
+    if (choice) p.push('a multiple-choice item has no pitfall');
+    else p.push(...checkPitfall(pitfall).map(problem => `pitfall ${problem}`));
+  }
+  return p;
+}
+
+function checkPitfall(v: unknown): string[] {
+  if (!isPlainObject(v)) return [`must be an object, not ${describe(v)}`];
+  const p: string[] = [];
+  for (const key of Object.keys(v)) if (!PITFALL_FIELDS.has(key)) p.push(`has unknown field ${quote(key)}`);
+  const insightId = own(v, 'insightId');
+  if (typeof insightId !== 'string' || !/^DJC\d{3}$/.test(insightId)) p.push(`insightId ${describe(insightId)} is not an insight id`);
+  const path = own(v, 'path');
+  if (typeof path !== 'string' || path.length === 0 || path.length > 1000) p.push('path must be a file path');
+  for (const key of ['line', 'firstLine']) {
+    const n = own(v, key);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) p.push(`${key} ${describe(n)} is not a line number`);
+  }
+  const message = own(v, 'message');
+  if (typeof message !== 'string' || message.length > MAX_TEXT) p.push('message must be a string');
+  const lines = own(v, 'lines');
+  if (!Array.isArray(lines) || lines.length > MAX_PITFALL_LINES || !lines.every(l => typeof l === 'string' && l.length <= 1000)) p.push(`lines must be at most ${MAX_PITFALL_LINES} lines of code`);
   return p;
 }
 

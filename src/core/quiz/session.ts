@@ -22,7 +22,22 @@ export type QuizScope =
   | { kind: 'due' }
   | { kind: 'weakest'; count?: number }
   /** An explicit list of guide questions, e.g. "again with the missed ones". */
-  | { kind: 'ids'; ids: string[] };
+  | { kind: 'ids'; ids: string[] }
+  /** The interview insights found in the workspace's code (built from a scan: ./pitfalls). */
+  | { kind: 'pitfalls' };
+
+/** A pitfalls-quiz card: the user's own lines and the insight behind them (the card is the insight's first guide question). */
+export interface QuizPitfall {
+  insightId: string;
+  /** Relative to the workspace folder. */
+  path: string;
+  /** 0-based line of the finding. */
+  line: number;
+  message: string;
+  /** 0-based line of `lines[0]`. */
+  firstLine: number;
+  lines: string[];
+}
 
 export interface QuizItem {
   kind: QuizItemKind;
@@ -41,6 +56,8 @@ export interface QuizItem {
   correct?: number;
   /** card: how many key points the question has (0: none, grade by 1–4 alone). */
   points?: number;
+  /** card of the pitfalls quiz: the code it asks about. */
+  pitfall?: QuizPitfall;
 }
 
 export interface QuizAnswer {
@@ -95,6 +112,7 @@ export function scopeLabel(scope: QuizScope): string {
     case 'due': return 'Due for review';
     case 'weakest': return 'Weakest topics';
     case 'ids': return 'Selected questions';
+    case 'pitfalls': return 'Pitfalls in this workspace';
   }
 }
 

@@ -7,7 +7,10 @@ import { escapeMarkdown } from '../markdownText';
 import { topicLabel } from '../../core/taxonomy';
 import { Command, EXTENSION_SECTION, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
+import type { Library } from '../../core/library';
 import type { AnalysisCache } from './analysisCache';
+import type { InsightFinding } from '../../core/insights/types';
+import { insightHoverMarkdown } from '../insights/hoverText';
 
 export type HoverMode = 'full' | 'compact';
 
@@ -47,6 +50,8 @@ export function hoverMarkdown(model: HoverModel, mode: HoverMode, quizCommand?: 
 export class CoachHoverProvider implements vscode.HoverProvider {
   /** The quiz feature's "quiz this topic" command, set once quizzes are registered. */
   quizCommand: string | undefined;
+  /** The insight findings of a document (set when insight diagnostics are wired). */
+  insightFindings: ((doc: vscode.TextDocument) => InsightFinding[]) | undefined;
 
   constructor(private readonly cache: AnalysisCache, private readonly library: LibraryService) {}
 
@@ -56,10 +61,24 @@ export class CoachHoverProvider implements vscode.HoverProvider {
     const analysis = this.cache.get(doc);
     if (!analysis) return undefined;
     const library = await this.library.get();
+    const insights = this.insightsAt(doc, position, library);
     const model = detection().hoverAt(analysis, library, position.line, position.character);
-    if (!model) return undefined;
+    if (!model) return insights.length ? new vscode.Hover(insights) : undefined;
     const mode = config.get<HoverMode>(Setting.hoverMode, 'full') === 'compact' ? 'compact' : 'full';
     const range = new vscode.Range(model.range.line, model.range.start, model.range.line, model.range.end);
-    return new vscode.Hover(hoverMarkdown(model, mode, this.quizCommand), range);
+    return new vscode.Hover([...insights, hoverMarkdown(model, mode, this.quizCommand)], range);
+  }
+
+  /** The hover text of the insight findings under the cursor, first in the hover. */
+  private insightsAt(doc: vscode.TextDocument, position: vscode.Position, library: Library): vscode.MarkdownString[] {
+    const findings = this.insightFindings?.(doc) ?? [];
+    const out: vscode.MarkdownString[] = [];
+    for (const f of findings) {
+      const range = new vscode.Range(f.range.line, f.range.start, f.range.endLine, f.range.end);
+      if (!range.contains(position)) continue;
+      const def = detection().insightById(f.insightId);
+      if (def) out.push(insightHoverMarkdown(f, def, library));
+    }
+    return out;
   }
 }

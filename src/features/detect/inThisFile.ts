@@ -7,11 +7,14 @@ import { topicLabel, type TopicId } from '../../core/taxonomy';
 import { Command } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import { AnalysisCache } from './analysisCache';
+import type { InsightFinding } from '../../core/insights/types';
 
 export type InThisFileNode =
   | { kind: 'topic'; topic: TopicId; detections: Detection[] }
   | { kind: 'construct'; detection: Detection; uri: vscode.Uri }
-  | { kind: 'question'; id: string; question: string; preview: string };
+  | { kind: 'question'; id: string; question: string; preview: string }
+  | { kind: 'pitfalls'; findings: InsightFinding[] }
+  | { kind: 'pitfall'; finding: InsightFinding; uri: vscode.Uri };
 
 const DEBOUNCE_MS = 250;
 
@@ -22,6 +25,9 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
   private timer: ReturnType<typeof setTimeout> | undefined;
   private document: vscode.TextDocument | undefined;
   private detections: Detection[] = [];
+  private pitfalls: InsightFinding[] = [];
+  /** The insight findings of a document (set when insight diagnostics are wired). */
+  insightFindings: ((doc: vscode.TextDocument) => InsightFinding[]) | undefined;
 
   constructor(private readonly cache: AnalysisCache, private readonly library: LibraryService) {
     this.subscriptions.push(
@@ -48,6 +54,7 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       if (!doc) return;
       this.document = AnalysisCache.applies(doc) ? doc : undefined;
       this.detections = this.document ? this.cache.get(this.document)?.detections() ?? [] : [];
+      this.pitfalls = this.document ? this.insightFindings?.(this.document) ?? [] : [];
       this.changed.fire();
     }, delay);
   }
@@ -60,8 +67,19 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
         list.push(d);
         byTopic.set(d.topics[0], list);
       }
-      return [...byTopic].sort((a, b) => b[1].length - a[1].length || topicLabel(a[0]).localeCompare(topicLabel(b[0])))
-        .map(([topic, detections]) => ({ kind: 'topic', topic, detections }));
+      const pitfalls: InThisFileNode[] = this.pitfalls.length ? [{ kind: 'pitfalls', findings: this.pitfalls }] : [];
+      return [...pitfalls, ...[...byTopic].sort((a, b) => b[1].length - a[1].length || topicLabel(a[0]).localeCompare(topicLabel(b[0])))
+        .map(([topic, detections]): InThisFileNode => ({ kind: 'topic', topic, detections }))];
+    }
+    if (node.kind === 'pitfalls') return node.findings.map(finding => ({ kind: 'pitfall', finding, uri: this.document!.uri }));
+    if (node.kind === 'pitfall') {
+      const library = this.library.peek();
+      const def = detection().insightById(node.finding.insightId);
+      if (!def || !library) return [];
+      return def.questionIds.flatMap(id => {
+        const entry = library.get(id);
+        return entry ? [{ kind: 'question' as const, id, question: entry.question, preview: def.interviewQuestion }] : [];
+      });
     }
     if (node.kind === 'topic') return node.detections.map(detection => ({ kind: 'construct', detection, uri: this.document!.uri }));
     if (node.kind === 'construct') {
@@ -82,6 +100,28 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       item.iconPath = new vscode.ThemeIcon('library');
       item.contextValue = 'topic';
       item.id = `inThisFile:topic:${node.topic}`;
+      return item;
+    }
+    if (node.kind === 'pitfalls') {
+      const item = new vscode.TreeItem('Pitfalls', vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.findings.length);
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.id = 'inThisFile:pitfalls';
+      return item;
+    }
+    if (node.kind === 'pitfall') {
+      const def = detection().insightById(node.finding.insightId);
+      const r = node.finding.range;
+      const item = new vscode.TreeItem(def?.title ?? node.finding.insightId, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `line ${r.line + 1} · ${node.finding.insightId}`;
+      item.tooltip = node.finding.message;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'pitfall';
+      item.command = {
+        command: 'vscode.open',
+        title: 'Reveal',
+        arguments: [node.uri, { selection: new vscode.Range(r.line, r.start, r.endLine, r.end), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+      };
       return item;
     }
     if (node.kind === 'construct') {

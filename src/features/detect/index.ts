@@ -9,11 +9,14 @@ import { AnalysisCache } from './analysisCache';
 import { CoachHoverProvider } from './hoverProvider';
 import { InThisFileProvider } from './inThisFile';
 import { StudyPlanPanel } from './studyPlan';
+import { InsightDiagnostics } from '../insights/diagnostics';
+import { InsightCodeActions } from '../insights/codeActions';
 
 export interface DetectFeature {
   hover: CoachHoverProvider;
   inThisFile: InThisFileProvider;
   studyPlan: StudyPlanPanel;
+  insights: InsightDiagnostics;
   commands: Pick<CommandTable, typeof Command.studyPlan | typeof Command.toggleHovers>;
   disposables: vscode.Disposable[];
 }
@@ -23,6 +26,11 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
   const hover = new CoachHoverProvider(cache, library);
   const inThisFile = new InThisFileProvider(cache, library);
   const studyPlan = new StudyPlanPanel(extensionUri, library, log);
+  const insights = new InsightDiagnostics(cache);
+  hover.insightFindings = doc => insights.findings(doc);
+  inThisFile.insightFindings = doc => insights.findings(doc);
+  const insightActions = vscode.languages.registerCodeActionsProvider({ language: 'python' }, new InsightCodeActions(insights),
+    { providedCodeActionKinds: InsightCodeActions.kinds });
   const commands = {
     [Command.studyPlan]: () => studyPlan.run(),
     [Command.toggleHovers]: async () => {
@@ -32,5 +40,5 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
       void vscode.window.setStatusBarMessage(`Django Interview Coach: hovers ${enabled ? 'on' : 'off'}`, 3000);
     },
   };
-  return { hover, inThisFile, studyPlan, commands, disposables: [cache, inThisFile, studyPlan] };
+  return { hover, inThisFile, studyPlan, insights, commands, disposables: [cache, inThisFile, studyPlan, insights, insightActions] };
 }

@@ -3,12 +3,14 @@
 // the topics the code leans on with the questions to practise first.
 import * as vscode from 'vscode';
 import type { StudyPlan } from '../../core/detect/scan';
+import type { WorkspaceFinding } from '../../core/insights/workspace';
 import { detection } from '../../lazyDetect';
 import { parseStudyPlanMessage, type StudyPlanView } from '../../webview/studyPlanProtocol';
 import { Command, EXTENSION_SECTION, Panel, Setting } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import type { Log } from '../log';
 import { panelOptions, preparePanel } from '../webviewHtml';
+import { insightSeverity } from '../insights/severity';
 
 const EXCLUDE = '{**/node_modules/**,**/__pycache__/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**,**/dist-packages/**}';
 
@@ -18,7 +20,7 @@ export async function scanWorkspace(library: LibraryService, progress: vscode.Pr
   if (!folder) return undefined;
   const noMigrations = vscode.workspace.getConfiguration(EXTENSION_SECTION).get<boolean>(Setting.studyPlanSkipMigrations, false);
   const { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES } = detection();
-  const builder = new StudyPlanBuilder(folder.name);
+  const builder = new StudyPlanBuilder(folder.name, { insights: insightSeverity() !== null });
   progress.report({ message: 'finding Python modules and templates…' });
   const venvs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/pyvenv.cfg'), '**/node_modules/**', 100, token))
     .map(u => u.path.slice(0, u.path.lastIndexOf('/') + 1));
@@ -67,6 +69,12 @@ export function toView(plan: StudyPlan, quiz: boolean): StudyPlanView {
       examples: t.examples.map(x => ({ path: x.path, line: x.line, title: detection().ruleById(x.ruleId)?.title ?? x.ruleId })),
       questions: t.questions,
     })),
+    pitfalls: plan.pitfalls.map(p => ({
+      insightId: p.insightId, title: p.title, files: p.files,
+      findings: p.findings.map(f => ({ path: f.path, line: f.range.line, message: f.message })),
+      questions: p.questions,
+    })),
+    insights: plan.insights,
     errors: plan.errors,
     skipped: plan.skipped.length,
     quiz,
@@ -78,6 +86,8 @@ export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Dis
   private view: StudyPlanView | undefined;
   /** Set by the quiz feature. */
   quizTopic: ((topic: string) => void) | undefined;
+  /** Set by the quiz feature: starts the "pitfalls in this workspace" quiz. */
+  quizPitfalls: (() => void) | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly library: LibraryService, private readonly log: Log) {}
 
@@ -97,7 +107,8 @@ export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Dis
       (progress, token) => scanWorkspace(this.library, progress, token),
     );
     if (!plan) return undefined;
-    this.log.info(`study plan: ${plan.filesScanned} files, ${plan.constructs} constructs, ${plan.topics.length} topics in ${Date.now() - t0} ms${plan.errors.length ? `; ${plan.errors.length} files not read` : ''}`);
+    const pitfalls = plan.pitfalls.reduce((n, p) => n + p.findings.length, 0);
+    this.log.info(`study plan: ${plan.filesScanned} files, ${plan.constructs} constructs, ${plan.topics.length} topics, ${pitfalls} pitfalls in ${Date.now() - t0} ms${plan.errors.length ? `; ${plan.errors.length} files not read` : ''}`);
     for (const e of plan.errors) this.log.info(`WARNING study plan: ${e.path}: ${e.message}`);
     this.view = toView(plan, !!this.quizTopic);
     if (!this.panel) this.adopt(vscode.window.createWebviewPanel(Panel.studyPlan, 'Study Plan', vscode.ViewColumn.Active, panelOptions(this.extensionUri)));
@@ -106,6 +117,22 @@ export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     return plan;
   }
 
+
+  /**
+   * The insight findings of the workspace, for the pitfalls quiz: a fresh scan with progress.
+   * Undefined without a folder or when cancelled.
+   */
+  async scanPitfalls(): Promise<{ findings: WorkspaceFinding[]; filesScanned: number } | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) return undefined;
+    const plan = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Django Interview Coach: looking for pitfalls in the workspace', cancellable: true },
+      (progress, token) => scanWorkspace(this.library, progress, token),
+    );
+    if (!plan) return undefined;
+    const findings = plan.pitfalls.flatMap(p => p.findings);
+    this.log.info(`pitfalls quiz: ${findings.length} pitfalls in ${plan.filesScanned} files`);
+    return { findings, filesScanned: plan.filesScanned };
+  }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
@@ -144,6 +171,9 @@ export class StudyPlanPanel implements vscode.WebviewPanelSerializer, vscode.Dis
       }
       case 'quizTopic':
         this.quizTopic?.(m.topic);
+        break;
+      case 'quizPitfalls':
+        this.quizPitfalls?.();
         break;
     }
   }

@@ -2,7 +2,9 @@
 // status-bar due count, mastery badges, export/import, and "mark known". The entry points (commands,
 // the Review tree view, the quiz panel's serializer) are registered at activation.
 import * as vscode from 'vscode';
-import type { QuizScope } from '../../core/quiz';
+import type { QuizBuild, QuizScope } from '../../core/quiz';
+import type { WorkspaceFinding } from '../../core/insights/workspace';
+import { insightSeverity } from '../insights/severity';
 import type { TopicId } from '../../core/taxonomy';
 import { Command } from '../../constants';
 import type { CommandTable } from '../entryPoints';
@@ -22,13 +24,18 @@ export interface QuizFeature {
   review: ReviewModel;
   reviewTree: ReviewTreeProvider;
   commands: Pick<CommandTable, QuizCommand>;
+  /** The "pitfalls in this workspace" quiz: scans the workspace, then flashcards on what it found. */
+  startPitfalls(): Promise<QuizBuild | undefined>;
   disposables: vscode.Disposable[];
 }
+
+/** The workspace's insight findings (a scan with progress), or undefined (no folder, cancelled). */
+export type PitfallSource = () => Promise<{ findings: WorkspaceFinding[]; filesScanned: number } | undefined>;
 
 type QuizCommand = typeof Command.startQuiz | typeof Command.quizTopic | typeof Command.startReview | typeof Command.markKnown
   | typeof Command.exportProgress | typeof Command.importProgress;
 
-export function createQuizFeature(context: vscode.ExtensionContext, library: LibraryService, content: ContentService, log: Log, fileTopics: () => TopicId[]): QuizFeature {
+export function createQuizFeature(context: vscode.ExtensionContext, library: LibraryService, content: ContentService, log: Log, fileTopics: () => TopicId[], pitfalls: PitfallSource): QuizFeature {
   const progress = new ProgressStore(context, log);
   const review = new ReviewModel(library, progress);
   const quiz = new QuizPanel(context.extensionUri, library, content, progress, review, log);
@@ -38,11 +45,25 @@ export function createQuizFeature(context: vscode.ExtensionContext, library: Lib
     return quiz.start({ scope, mode: defaultMode, length });
   };
 
+  const startPitfalls = async () => {
+    if (insightSeverity() === null) {
+      void vscode.window.showInformationMessage('Django Interview Coach: interview insights are off (setting djangoCoach.insights.severity), so there are no pitfalls to quiz on.');
+      return undefined;
+    }
+    const found = await pitfalls();
+    if (!found) {
+      if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage('Django Interview Coach: open a Django project folder to quiz on its pitfalls.');
+      return undefined;
+    }
+    return quiz.startPitfalls(found.findings, found.filesScanned, quizSettings().length);
+  };
+
   const disposables: vscode.Disposable[] = [progress, quiz, review, reviewTree, ...createReviewStatusBar(review)];
   const commands = {
     [Command.startQuiz]: async () => {
-      const scope = await pickQuizScope(library, review, fileTopics());
+      const scope = await pickQuizScope(library, review, fileTopics(), !!vscode.workspace.workspaceFolders?.length && insightSeverity() !== null);
       if (!scope) return undefined;
+      if (scope.kind === 'pitfalls') return startPitfalls(); // flashcards only: the user's code has no multiple-choice options
       const choice = await pickQuizMode();
       return choice ? quiz.start({ scope, mode: choice.mode, length: choice.length }) : undefined;
     },
@@ -75,5 +96,5 @@ export function createQuizFeature(context: vscode.ExtensionContext, library: Lib
   };
   // The status bar's due count is not computed here: it loads the engine (scheduling), which a first
   // hover must not wait for. src/extension.ts starts it once the window has settled (Features.showDueCount).
-  return { progress, quiz, review, reviewTree, commands, disposables };
+  return { progress, quiz, review, reviewTree, commands, startPitfalls, disposables };
 }

@@ -4,8 +4,10 @@ import type { CuratedContent } from '../../core/content/curated';
 import type { Library } from '../../core/library';
 import type { QuizItem } from '../../core/quiz/session';
 import { engine } from '../../lazyEngine';
+import { detection } from '../../lazyDetect';
 import type { ItemView } from '../../webview/quizProtocol';
 import { answerMarkdown, reviewNoteView } from '../content/reviewNote';
+import type { QuizPitfall } from '../../core/quiz/session';
 
 const BLANK = '____';
 /** Stands in for the blank while the sentence goes through Markdown (letters only, so nothing parses it). */
@@ -45,6 +47,7 @@ export function itemView(item: QuizItem, library: Library, content: CuratedConte
       link,
     };
   }
+  if (item.pitfall) return pitfallView(item.pitfall, library);
   if (!entry) return undefined;
   const review = content.review(entry.id);
   const { markdown, repaired } = answerMarkdown(entry, review);
@@ -59,5 +62,31 @@ export function itemView(item: QuizItem, library: Library, content: CuratedConte
     ...(note ? { review: note } : {}),
     keyPointsHtml: (item.points ? content.keyPoints(entry.id, entry.variantIds) ?? [] : []).map(p => e.renderInline(p)),
     gradeRule: e.GRADE_RULE,
+  };
+}
+
+/** The user's lines (highlighted like every code block of the quiz), the question and the insight's answer. */
+function pitfallView(p: QuizPitfall, library: Library): ItemView | undefined {
+  const e = engine();
+  const def = detection().insightById(p.insightId);
+  if (!def) return undefined;
+  // A fence longer than any backtick run in the code keeps the code from closing it.
+  const fence = '`'.repeat(Math.max(3, ...p.lines.map(l => (l.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length + 1), 0))));
+  const links = def.questionIds.map(id => library.get(id)).filter(x => x !== undefined).map(x => ({ id: x.id, question: x.question }));
+  return {
+    kind: 'pitfall',
+    insightId: def.id,
+    title: def.title,
+    where: `${p.path}:${p.line + 1}`,
+    path: p.path,
+    line: p.line,
+    codeHtml: e.renderMarkdown(`${fence}python\n${p.lines.join('\n')}\n${fence}`),
+    firstLine: p.firstLine + 1,
+    lineCount: p.lines.length,
+    messageHtml: e.renderInline(p.message),
+    interviewQuestion: def.interviewQuestion,
+    problemHtml: e.renderInline(def.problem),
+    fixHtml: e.renderInline(def.fix),
+    links,
   };
 }

@@ -3,6 +3,7 @@
 // the quiz where it was.
 import * as vscode from 'vscode';
 import type { QuizBuild, QuizRequest, QuizSession, QuizStep } from '../../core/quiz';
+import type { WorkspaceFinding } from '../../core/insights/workspace';
 import { engine } from '../../lazyEngine';
 import { parseQuizMessage, type QuizStateMessage } from '../../webview/quizProtocol';
 import { Command, Panel } from '../../constants';
@@ -61,10 +62,22 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
   async start(request: Omit<QuizRequest, 'progress' | 'newCardLimit'>): Promise<QuizBuild> {
     const [library, progress, content] = await Promise.all([this.library.get(), this.progress.get(), this.content.get()]);
     const build = engine().generateQuiz(library, content, { ...request, progress, newCardLimit: quizSettings().newCardLimit });
+    if (build.empty && build.offerFlashcards) {
+      void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`, USE_FLASHCARDS).then(pick => (pick ? this.start({ ...request, mode: 'flashcards' }) : undefined));
+      return build;
+    }
+    return this.show(build);
+  }
+
+  /** The "pitfalls in this workspace" quiz over findings from a workspace scan (flashcards). */
+  async startPitfalls(findings: readonly WorkspaceFinding[], filesScanned: number, length: number): Promise<QuizBuild> {
+    const build = engine().pitfallQuiz(await this.library.get(), findings, { length, filesScanned });
+    return this.show(build);
+  }
+
+  private async show(build: QuizBuild): Promise<QuizBuild> {
     if (build.empty) {
-      if (build.offerFlashcards) {
-        void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`, USE_FLASHCARDS).then(pick => (pick ? this.start({ ...request, mode: 'flashcards' }) : undefined));
-      } else void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
+      void vscode.window.showInformationMessage(`Django Interview Coach: ${build.empty}`);
       return build;
     }
     this.log.info(`quiz: ${build.session.items.length} items (${engine().scopeLabel(build.session.scope)}, ${build.session.mode}) for ${build.poolSize} questions${build.withoutItems ? `, ${build.withoutItems} of them without a multiple-choice item` : ''}`);
@@ -93,8 +106,10 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
 
   private async post(): Promise<void> {
     if (!this.panel || !this.session || !this.ready) return;
-    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
     const session = this.session;
+    const [library, content] = await Promise.all([this.library.get(), this.content.get()]);
+    // The panel may have been closed while the library loaded.
+    if (!this.panel || this.session !== session) return;
     const message: QuizStateMessage = { type: 'state', session, scopeLabel: engine().scopeLabel(session.scope) };
     const item = engine().currentItem(session);
     if (item) {
@@ -106,6 +121,7 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
       const summary = await this.review.update();
       message.result = { ...engine().quizResult(session), dueTomorrow: summary.dueTomorrow, dueToday: summary.dueToday.length, newToday: summary.newToday.length };
     }
+    if (!this.panel) return;
     this.panel.title = session.finished ? 'Quiz: result' : `Quiz ${Math.min(session.index + 1, session.items.length)}/${session.items.length}`;
     await this.panel.webview.postMessage(message);
   }
@@ -166,6 +182,13 @@ export class QuizPanel implements vscode.WebviewPanelSerializer, vscode.Disposab
       case 'open':
         await vscode.commands.executeCommand(Command.openAnswer, m.id);
         return;
+      case 'openFile': {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        if (!folder) return;
+        const at = new vscode.Range(m.line, 0, m.line, 0);
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, m.path), { selection: at, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+        return;
+      }
     }
     await this.post();
   }

@@ -11,7 +11,8 @@ interface ScopePick extends vscode.QuickPickItem {
   chooseTopic?: boolean;
 }
 
-export async function pickQuizScope(library: LibraryService, review: ReviewModel, fileTopics: TopicId[]): Promise<QuizScope | undefined> {
+/** `pitfalls`: offer "Pitfalls in this workspace" (a folder is open and insights are on). */
+export async function pickQuizScope(library: LibraryService, review: ReviewModel, fileTopics: TopicId[], pitfalls = false): Promise<QuizScope | undefined> {
   const lib = await library.get();
   const summary = await review.update();
   const due = summary.dueToday.length + summary.newToday.length;
@@ -19,6 +20,7 @@ export async function pickQuizScope(library: LibraryService, review: ReviewModel
   if (due > 0) items.push({ label: '$(history) Due for review', description: `${summary.dueToday.length} due, ${summary.newToday.length} new today`, scope: { kind: 'due' } });
   items.push({ label: '$(library) All topics', description: `${lib.canonical().length} questions`, scope: { kind: 'all' } });
   if (fileTopics.length) items.push({ label: '$(file-code) What this file touches', description: fileTopics.map(topicLabel).join(', '), scope: { kind: 'topics', topics: fileTopics } });
+  if (pitfalls) items.push({ label: '$(warning) Pitfalls in this workspace', description: 'flashcards on your own code: the interview insights found in it', scope: { kind: 'pitfalls' } });
   items.push({ label: '$(list-tree) A topic…', chooseTopic: true });
   if (summary.totals.started > 0) items.push({ label: '$(flame) Weakest topics', description: summary.weakestTopics.map(t => t.label).join(', '), scope: { kind: 'weakest' } });
   const picked = await vscode.window.showQuickPick(items, { title: 'Start Quiz (1/2): what to practise', placeHolder: 'Enter starts with the first choice' });

@@ -1,0 +1,251 @@
+// What every insight check reads: one Python document's analysis (masked text, lines, context) with
+// the few structural questions the checks ask — indentation blocks, enclosing headers, calls and
+// their arguments — answered from the masked text, so code in strings and comments never counts.
+import type { DocumentAnalysis } from '../detect/analysis';
+import { indentWidth, lineOfOffset, resolveChain, type PythonContext } from '../detect/context';
+import type { InsightRange } from './types';
+
+/** A statement header that opens a block (`with …:`, `for …:`, `def …:`), with its indentation. */
+export interface Header {
+  line: number;
+  indent: number;
+  /** The header's masked text, trimmed. */
+  text: string;
+}
+
+/** Brackets deeper than this, or statements longer than this, are not followed (odd input stays cheap). */
+const MAX_SPAN = 20_000;
+
+export class Code {
+  readonly text: string;
+  readonly masked: string;
+  readonly lineStarts: Int32Array;
+  readonly lineEnds: Int32Array;
+  readonly context: PythonContext;
+  private readonly indents: Int16Array;
+
+  constructor(analysis: DocumentAnalysis) {
+    this.text = analysis.text;
+    this.masked = analysis.masked;
+    this.lineStarts = analysis.lineStarts;
+    this.lineEnds = analysis.lineEnds;
+    this.context = analysis.context!;
+    this.indents = new Int16Array(this.lineStarts.length).fill(-1);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineOf(offset: number): number {
+    return lineOfOffset(this.lineStarts, offset);
+  }
+
+  /** The masked text of a line. */
+  line(line: number): string {
+    return this.masked.slice(this.lineStarts[line], this.lineEnds[line]);
+  }
+
+  /** Whether the masked line holds no code (blank, a comment, or inside a string). */
+  isBlank(line: number): boolean {
+    return this.firstCode(line) >= this.lineEnds[line];
+  }
+
+  /** Offset of the first non-blank character of a line (its end when blank). */
+  firstCode(line: number): number {
+    const t = this.masked, le = this.lineEnds[line];
+    let i = this.lineStarts[line];
+    while (i < le) {
+      const c = t.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0c) break;
+      i++;
+    }
+    return i;
+  }
+
+  indent(line: number): number {
+    let w = this.indents[line];
+    if (w < 0) w = this.indents[line] = Math.min(32_000, indentWidth(this.masked, this.lineStarts[line], this.lineEnds[line]));
+    return w;
+  }
+
+  /** Whether `line` starts a statement: not a line continuing an open bracket or a backslash of the line before. */
+  startsStatement(line: number): boolean {
+    if (line === 0) return true;
+    // Cheap look back: the previous code line ends with an opening bracket, a comma or a backslash.
+    for (let l = line - 1; l >= 0 && line - l < 50; l--) {
+      if (this.isBlank(l)) continue;
+      const t = this.masked;
+      let e = this.lineEnds[l] - 1;
+      while (e >= this.lineStarts[l] && (t[e] === ' ' || t[e] === '\t')) e--;
+      const c = t[e];
+      return !(c === '(' || c === '[' || c === '{' || c === ',' || c === '\\' || c === '=' || c === '+' || c === '%');
+    }
+    return true;
+  }
+
+  /**
+   * The headers enclosing `line`, innermost first: earlier statement lines indented less, that end
+   * with `:`. Stops at module level.
+   */
+  enclosingHeaders(line: number): Header[] {
+    const out: Header[] = [];
+    let indent = this.isBlank(line) ? 1 << 20 : this.indent(line);
+    for (let l = line - 1; l >= 0 && indent > 0; l--) {
+      if (this.isBlank(l)) continue;
+      const w = this.indent(l);
+      if (w >= indent) continue;
+      const text = this.line(l).trim();
+      // A closing bracket back at a lower indentation belongs to a statement above, not a header.
+      if (/^[)\]}]/.test(text) && !text.endsWith(':')) continue;
+      indent = w;
+      out.push({ line: l, indent: w, text: this.headerText(l) });
+    }
+    return out;
+  }
+
+  /** A header's masked text, following its brackets onto the next lines (`def f(\n a,\n):`). */
+  headerText(line: number): string {
+    const start = this.firstCode(line);
+    const end = this.statementEnd(start);
+    return this.masked.slice(start, end).replace(/\s+/g, ' ').trim();
+  }
+
+  /** The end of the logical line starting at `start` (brackets and backslashes followed). */
+  statementEnd(start: number): number {
+    const t = this.masked;
+    const n = Math.min(t.length, start + MAX_SPAN);
+    let depth = 0;
+    for (let i = start; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+      else if (c === 0x5c && (t.charCodeAt(i + 1) === 0x0a || t.charCodeAt(i + 1) === 0x0d)) i++;
+      else if ((c === 0x0a || c === 0x0d) && depth === 0) return i;
+    }
+    return n;
+  }
+
+  /** The last line of the block a header on `line` opens (the header line itself when it has no indented body). */
+  blockEnd(line: number): number {
+    const indent = this.indent(line);
+    const headerEnd = this.lineOf(this.statementEnd(this.firstCode(line)));
+    let last = headerEnd;
+    for (let l = headerEnd + 1; l < this.lineCount; l++) {
+      if (this.isBlank(l)) continue;
+      if (this.indent(l) <= indent) {
+        // A closing bracket of a body statement may sit at the header's indentation.
+        if (/^\s*[)\]}]/.test(this.line(l)) && !this.startsStatement(l)) {
+          last = l;
+          continue;
+        }
+        break;
+      }
+      last = l;
+    }
+    return last;
+  }
+
+  /** The `)` matching the `(` at `open`, or -1. */
+  closeParen(open: number): number {
+    const t = this.masked;
+    const n = Math.min(t.length, open + MAX_SPAN);
+    let depth = 0;
+    for (let i = open; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+        depth--;
+        if (depth === 0) return i;
+        if (depth < 0) return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The top-level arguments between the `(` at `open` and its `)`, as [start, end) offsets (spaces trimmed). */
+  args(open: number): [number, number][] {
+    const close = this.closeParen(open);
+    if (close < 0) return [];
+    const t = this.masked;
+    const out: [number, number][] = [];
+    let depth = 0, from = open + 1;
+    const push = (s: number, e: number) => {
+      while (s < e && /\s/.test(t[s])) s++;
+      while (e > s && /\s/.test(t[e - 1])) e--;
+      if (e > s) out.push([s, e]);
+    };
+    for (let i = open + 1; i < close; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+      else if (c === 0x2c && depth === 0) {
+        push(from, i);
+        from = i + 1;
+      }
+    }
+    push(from, close);
+    return out;
+  }
+
+  /** The dotted name ending just before `end` (`transaction.atomic` before its `(`), or ''. */
+  dottedBefore(end: number): string {
+    const t = this.masked;
+    let i = end;
+    while (i > 0 && /[\w.]/.test(t[i - 1])) i--;
+    return t.slice(i, end).replace(/^\.+/, '');
+  }
+
+  /**
+   * Whether the dotted `name` written on `line` stands for `qualified` (one of them): through the
+   * file's imports, or as a bare short form that the file neither imports nor binds.
+   */
+  refersTo(name: string, line: number, qualified: readonly string[], shortForms: readonly string[] = []): boolean {
+    const r = resolveChain(this.context, name.split('.'), line, this.indent(line));
+    if (r.kind === 'qualified') return qualified.includes(r.name) || qualified.includes(normalize(r.name));
+    if (r.kind === 'unbound') return shortForms.includes(name);
+    return false;
+  }
+
+  /** A range from two offsets (which may lie on different lines). */
+  range(start: number, end: number): InsightRange {
+    const line = this.lineOf(start);
+    const endLine = end <= this.lineEnds[line] ? line : this.lineOf(end);
+    return { line, start: start - this.lineStarts[line], endLine, end: end - this.lineStarts[endLine] };
+  }
+
+  /** The range of a whole line's code (first non-blank character to its end, trailing blanks dropped). */
+  lineRange(line: number): InsightRange {
+    const s = this.firstCode(line);
+    let e = this.lineEnds[line];
+    while (e > s && /\s/.test(this.masked[e - 1])) e--;
+    return this.range(s, e);
+  }
+
+  /** The original text between two offsets. */
+  source(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  /** Every offset where the regex (global) matches the masked text. */
+  *matches(re: RegExp): Generator<RegExpExecArray> {
+    re.lastIndex = 0;
+    for (let m = re.exec(this.masked); m; m = re.exec(this.masked)) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (this.context.importLines[this.lineOf(m.index)]) continue;
+      yield m;
+    }
+  }
+}
+
+/** Django's public paths for names defined deeper (`django.db.models.fields.CharField` → `django.db.models.CharField`). */
+function normalize(name: string): string {
+  return name
+    .replace(/^django\.db\.models\.(fields|query_utils|expressions|query)\./, 'django.db.models.')
+    .replace(/^django\.db\.transaction\./, 'django.db.transaction.');
+}
+
+/** Whether a masked expression is one string literal (its prefix and quotes kept, contents blanked). */
+export function isStringLiteral(masked: string): boolean {
+  return /^[rRbBuU]{0,2}(?:'''[\s]*'''|"""[\s]*"""|'[^'\n]*'|"[^"\n]*")$/.test(masked.trim());
+}

@@ -1,0 +1,13 @@
+// The insight table (issue 14): every check, in id order. An id is never reused for another insight.
+import type { InsightCheck } from './check';
+import { debugOn } from './debugOn';
+import { literalSecretKey } from './literalSecretKey';
+import { markSafeFormatted } from './markSafeFormatted';
+import { nullString } from './nullString';
+
+export const CHECKS: readonly InsightCheck[] = [
+  markSafeFormatted,
+  nullString,
+  debugOn,
+  literalSecretKey,
+];

@@ -1,0 +1,137 @@
+// Interview insights in a real VS Code (issue 14), on the sample project's catalog/promotions.py: the
+// squiggle and the Problems entry with code DJC006, the hover, "Practise this question" from the light
+// bulb opening the answer, the study plan's "Pitfalls in this workspace" (a finding a click from its
+// line), and the pitfalls quiz from the study plan and from Start Quiz: the user's own lines, the
+// interviewer's question, then the problem, the fix and the guide answers. A screenshot of each.
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../host/code-server.mjs';
+import { escapeRegExp, openWorkbench } from './lib.mjs';
+
+const FILE = 'catalog/promotions.py';
+const LINE = 25; // return mark_safe(f'<div class="promo">{promotion.headline}{coupon}</div>')
+const CALL = `return mark_safe(f'<div class="promo">`;
+const OURS = /Django Interview Coach/;
+// The insight's first guide question: the one "Practise this question" opens (read from the built index).
+const index = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'index.json'), 'utf8'));
+const MARK_SAFE_QUESTION = index.entries.find(e => e.id === 'django-interview-questions-experienced-2026#78644941').question;
+
+const vs = await openWorkbench({ name: 'insights', theme: 'dark' });
+const { page } = vs;
+
+/** Move the mouse away and wait until our hover is gone. */
+async function hideHover() {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover:not(.hidden)', { hasText: OURS }).waitFor({ state: 'hidden' });
+}
+
+/** Let finite animations (a hover's fade-in) finish so the screenshot shows what the user reads. */
+function animationsDone() {
+  return page.evaluate(() => Promise.all(document.getAnimations().filter(a => a.effect?.getTiming().iterations !== Infinity).map(a => a.finished)));
+}
+
+await vs.step('the mark_safe f-string is squiggled and listed in Problems with code DJC006', async () => {
+  await vs.openFile(FILE);
+  await vs.extensionReady();
+  // Information diagnostics draw a squiggly-info decoration under the call.
+  await page.locator('.editor-instance .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
+  await vs.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'DJC006' }).first();
+  await row.waitFor();
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!/Django Interview Coach/.test(text) || !new RegExp(`\\[Ln ${LINE}, Col \\d+\\]`).test(text)) throw new Error(`the Problems row says "${text}"`);
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'DJC009' }).first().waitFor();
+  await vs.screenshot('problems');
+});
+
+await vs.step('the hover over the call explains the pitfall with the interviewer\'s question', async () => {
+  await vs.runCommand('View: Toggle Panel Visibility');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+  // The diagnostic is on mark_safe's argument: hover a value spliced into it.
+  const hover = await vs.hoverWord('headline', { lineText: CALL, expected: /An interviewer would ask/ });
+  const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  if (!/DJC006/.test(text) || !/Fix:/.test(text)) throw new Error(`the hover says "${text.slice(0, 400)}"`);
+  if (!(await hover.locator(`a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]`, { hasText: MARK_SAFE_QUESTION }).count())) throw new Error('no link to the insight\'s first question');
+  await animationsDone();
+  await vs.screenshot('hover');
+  await hideHover();
+});
+
+await vs.step('"Practise this question" from the light bulb opens the answer', async () => {
+  // The cursor in the finding (mark_safe's argument): the light bulb shows at its line.
+  const at = await vs.wordPoint('headline', CALL);
+  await page.mouse.click(at.x, at.y);
+  await vs.cursorAtLine(LINE).waitFor();
+  const bulb = page.locator('.editor-instance .lightBulbWidget.codicon-light-bulb');
+  await bulb.first().waitFor({ state: 'visible' });
+  await bulb.first().click();
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Practise this question (DJC006)' });
+  await action.waitFor();
+  await page.locator('.action-widget .monaco-list-row', { hasText: 'Quiz me on this pitfall (DJC006)' }).waitFor();
+  await vs.screenshot('light-bulb');
+  await action.click();
+  await vs.webview().locator('#question', { hasText: MARK_SAFE_QUESTION }).waitFor({ timeout: 30_000 });
+  await vs.screenshot('practise-answer');
+});
+
+await vs.step('the study plan lists the pitfalls in this workspace, each a click from its line', async () => {
+  await vs.runCommand('View: Close All Editor Groups');
+  await vs.runCommand('Django Coach: Study Plan for This Workspace');
+  const frame = vs.webview();
+  const group = frame.locator('#pitfalls section.pitfall', { hasText: 'DJC006' });
+  await group.waitFor({ timeout: 60_000 });
+  const heading = await frame.locator('#pitfalls h2').innerText();
+  if (!/^Pitfalls in this workspace \(\d+\)$/.test(heading)) throw new Error(`the pitfalls heading says "${heading}"`);
+  await frame.locator('#pitfalls section.pitfall', { hasText: 'DJC009' }).waitFor();
+  if (!(await group.locator('ol.questions a', { hasText: MARK_SAFE_QUESTION }).count())) throw new Error('the DJC006 group does not list its first question');
+  await vs.screenshot('study-plan-pitfalls');
+  await group.locator('ul.examples a', { hasText: new RegExp(`^${escapeRegExp(`${FILE}:${LINE}`)}$`) }).click();
+  await vs.activeTab('promotions.py').waitFor();
+  await vs.cursorAtLine(LINE).waitFor();
+});
+
+await vs.step('the pitfalls quiz from the study plan: the user\'s lines and the interviewer\'s question, then the problem and the fix', async () => {
+  // Back to the study plan's tab (it stayed open in its group) and its quiz button.
+  await vs.runCommand('View: Close All Editor Groups');
+  await vs.runCommand('Django Coach: Study Plan for This Workspace');
+  await vs.webview().locator('#quiz-pitfalls').click({ timeout: 60_000 });
+  const frame = vs.webview();
+  await frame.locator('#pitfall-code pre.code').waitFor({ timeout: 60_000 });
+  const crumbs = await frame.locator('.crumbs').innerText();
+  if (!/^Pitfalls in this workspace · Your code$/.test(crumbs.trim())) throw new Error(`the quiz header says "${crumbs}"`);
+  const where = (await frame.locator('#pitfall-where').innerText()).trim();
+  if (!/^catalog\/promotions\.py:(11|25)$/.test(where)) throw new Error(`the card names "${where}"`);
+  if (!(await frame.locator('#pitfall-code pre.code [class^="hljs-"]').count())) throw new Error('the user\'s code is not highlighted');
+  const marked = (await frame.locator('#pitfall-code .gutter .mark').innerText()).trim();
+  if (`${FILE}:${marked}` !== where) throw new Error(`the gutter marks line ${marked}, the card is about ${where}`);
+  await vs.screenshot('pitfalls-quiz-question');
+  await frame.locator('#progress').click(); // keyboard focus into the quiz
+  await page.keyboard.press(' ');
+  await frame.locator('#pitfall-fix').waitFor();
+  await frame.locator('.guide-links a').first().waitFor();
+  await vs.screenshot('pitfalls-quiz-answer');
+  await page.keyboard.press('3');
+  await frame.locator('#progress', { hasText: /^Question 2 of 2/ }).waitFor();
+});
+
+await vs.step('Start Quiz offers "Pitfalls in this workspace" and goes straight to the cards', async () => {
+  await vs.runCommand('Django Coach: Start Quiz');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
+  await vs.acceptRow(/Pitfalls in this workspace/, { beforeEnter: () => vs.screenshot('start-quiz-scope') });
+  const frame = vs.webview();
+  await frame.locator('#progress', { hasText: /^Question 1 of 2/ }).waitFor({ timeout: 60_000 });
+  await frame.locator('#pitfall-code pre.code').waitFor();
+  await frame.locator('#progress').click();
+  for (const n of [1, 2]) {
+    await frame.locator('#progress', { hasText: new RegExp(`^Question ${n} of 2`) }).waitFor();
+    await page.keyboard.press(' ');
+    await frame.locator('#grade-good').waitFor();
+    await page.keyboard.press('3');
+  }
+  const score = (await frame.locator('#score').innerText()).trim();
+  if (score !== 'Score: 2 of 2 (100%)') throw new Error(`the score says "${score}"`);
+  await vs.screenshot('pitfalls-quiz-score');
+});
+
+await vs.finish();
