@@ -6,6 +6,7 @@ import { search } from './cli/search';
 import { detect } from './cli/detect';
 import { hover } from './cli/hover';
 import { scan } from './cli/scan';
+import { insights } from './cli/insights';
 
 const VERBS: Record<string, Verb> = {
   index,
@@ -13,6 +14,7 @@ const VERBS: Record<string, Verb> = {
   detect,
   hover,
   scan,
+  insights,
 };
 
 const USAGE = `usage: django-coach <verb> [args] [--json]
@@ -20,7 +22,8 @@ const USAGE = `usage: django-coach <verb> [args] [--json]
   search QUERY           ranked questions for QUERY
   detect FILE            Django constructs found in FILE
   hover FILE:LINE:CHAR   what the editor's hover shows there (LINE 1-based, CHAR 0-based)
-  scan DIR               study plan for a Django project`;
+  scan DIR               study plan for a Django project
+  insights PATH          interview pitfalls in a file or folder (--list: the insight table)`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...args] = argv;

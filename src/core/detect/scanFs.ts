@@ -37,12 +37,22 @@ export interface DirectoryScanOptions extends ScanOptions {
   onProgress?: (filesDone: number, file: string) => void;
 }
 
-/** Walks `root` (not following symbolic links) and builds the study plan. A bad file or folder never stops the walk. */
-export function scanDirectory(root: string, library: Library | null, options: DirectoryScanOptions = {}): StudyPlan {
+/** What a walk over a project folder reports, file by file (paths relative to the root, `/`-separated). */
+export interface SourceVisitor {
+  file(name: string, text: string): void;
+  skipped(name: string, reason: string): void;
+  error(name: string, message: string): void;
+}
+
+/**
+ * Walks `root` (not following symbolic links) in name order, handing every scannable file's text
+ * to `visitor`; skipped folders (virtualenvs, node_modules, migrations with `noMigrations`…) and
+ * oversized files are reported, not read. A bad file or folder never stops the walk.
+ */
+export function walkSourceFiles(root: string, visitor: SourceVisitor, options: DirectoryScanOptions = {}): void {
   const stat = fs.statSync(root);
   if (!stat.isDirectory()) throw new Error(`${root} is not a folder`);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const builder = new StudyPlanBuilder(root);
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/') || '.';
   const stack: string[] = [root];
   let done = 0;
@@ -52,13 +62,13 @@ export function scanDirectory(root: string, library: Library | null, options: Di
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      builder.addError(rel(dir), `folder could not be read: ${(e as Error).message}`);
+      visitor.error(rel(dir), `folder could not be read: ${(e as Error).message}`);
       continue;
     }
     if (dir !== root) {
       const reason = folderSkipReason(path.basename(dir), options, entries.some(e => e.name === 'pyvenv.cfg' && e.isFile()));
       if (reason) {
-        builder.addSkipped(rel(dir), reason);
+        visitor.skipped(rel(dir), reason);
         continue;
       }
     }
@@ -74,21 +84,31 @@ export function scanDirectory(root: string, library: Library | null, options: Di
       try {
         const size = fs.statSync(file).size;
         if (size > maxBytes) {
-          builder.addSkipped(name, `larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
+          visitor.skipped(name, `larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
           continue;
         }
         const source = decodeSource(fs.readFileSync(file));
         if (source.binary) {
-          builder.addError(name, 'binary file, skipped');
+          visitor.error(name, 'binary file, skipped');
           continue;
         }
-        if (source.note) builder.addError(name, source.note);
-        builder.addFile(name, source.text);
+        if (source.note) visitor.error(name, source.note);
+        visitor.file(name, source.text);
       } catch (e) {
-        builder.addError(name, `could not be read: ${(e as Error).message}`);
+        visitor.error(name, `could not be read: ${(e as Error).message}`);
       }
       options.onProgress?.(++done, name);
     }
   }
+}
+
+/** Walks `root` (not following symbolic links) and builds the study plan. A bad file or folder never stops the walk. */
+export function scanDirectory(root: string, library: Library | null, options: DirectoryScanOptions = {}): StudyPlan {
+  const builder = new StudyPlanBuilder(root);
+  walkSourceFiles(root, {
+    file: (name, text) => builder.addFile(name, text),
+    skipped: (name, reason) => builder.addSkipped(name, reason),
+    error: (name, message) => builder.addError(name, message),
+  }, options);
   return builder.build(library);
 }

@@ -4,7 +4,7 @@
 import type { Code } from './code';
 
 /** Path parts that say "not production": `settings/dev.py`, `local_settings.py`, `tests/settings.py`, `settings_ci.py`. */
-const DEV_PATH = /(?:^|[\\/_.-])(?:dev|devel|develop|development|local|test|tests|testing|testproject|ci|debug|example|examples|sample|demo|docker|dummy|e2e|conftest|sandbox|tox)(?:[\\/_.-]|$)/i;
+const DEV_PATH = /(?:^|[\\/_.-])(?:dev|devel|develop|development|local|test|tests|testing|testproject|ci|debug|example|examples|sample|demo|docker|dummy|e2e|conftest|sandbox|tox|doc|docs)(?:[\\/_.-]|$)/i;
 
 export function isDevPath(fileName: string): boolean {
   return DEV_PATH.test(fileName.replace(/\.py$/i, ''));
