@@ -2,7 +2,7 @@
 // generated 3,000/6,000-line modules of detect.bench.ts, the same plus findInsights on the same
 // analysis, and the ratio of the two costs measured within each run. Twice per size: the bench module
 // as it is (its only insight trigger word is `settings.DEBUG`), and the same module with a pitfall
-// snippet every ~100 lines, so that the mark_safe and null=True checks build the Code and search.
+// snippet every ~100 lines, so that the null=True check builds the Code and searches (the mark_safe lines are look-alikes since DJC006 left the table).
 import { collectGarbage, measure, summarize, type BenchRow } from './harness';
 import { generateModule } from './detect.bench';
 import { analyzeDocument } from '../src/core/detect/analysis';

@@ -88,7 +88,9 @@ function main() {
     rows.push(...parsed.rows);
     problems.push(...parsed.problems);
   }
-  const ids = o.only ?? [...new Set([...findings.map(f => f.insightId), ...rows.map(r => r.insightId)])].sort();
+  // Every insight of the table and every review file has a row, even with no findings.
+  const table = JSON.parse(execFileSync(process.execPath, [o.cli, 'insights', '--list', '--json'], { encoding: 'utf8' })).map(d => d.id);
+  const ids = o.only ?? [...new Set([...table, ...files.map(f => f.slice(0, -4)), ...findings.map(f => f.insightId), ...rows.map(r => r.insightId)])].sort();
   const result = reviewTable(findings, rows, ids);
 
   if (o.json) {
