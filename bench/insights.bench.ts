@@ -8,7 +8,7 @@ import { generateModule } from './detect.bench';
 import { analyzeDocument } from '../src/core/detect/analysis';
 import { findInsights } from '../src/core/insights/index';
 
-/** Snippets that trip DJC006 and DJC009 (and look-alikes that make them look further). */
+/** A snippet that trips DJC009 (with a unique=True look-alike) and holds a mark_safe f-string (DJC006, out of the table: a look-alike now). */
 const PITFALLS = `
 
 class ReviewN(models.Model):
@@ -22,7 +22,7 @@ def review_badgeN(review):
     return mark_safe(f"<b>{review.title}</b>")
 `;
 
-export function withPitfalls(lines: number): string {
+function withPitfalls(lines: number): string {
   const base = generateModule(lines).split('\n');
   const out: string[] = [];
   let next = 100;

@@ -82,12 +82,15 @@ function inUniqueConstraint(code: Code, line: number): boolean {
   while (cls > 0 && !/^\s*class\s/.test(code.line(cls)) && header.line - cls < 50) cls--;
   if (!/^\s*class\s/.test(code.line(cls)) || code.indent(cls) !== header.indent) return false;
   const from = code.lineStarts[cls], to = code.lineEnds[code.blockEnd(header.line)];
+  // Only the class's own text is searched (a search to the end of the file per field was quadratic).
+  const body = code.masked.slice(from, to);
+  if (!body.includes('unique_together') && !body.includes('UniqueConstraint')) return false;
   const quoted = new RegExp(`['"]${name}['"]`);
   const re = /\bunique_together\b|\bUniqueConstraint\s*\(/g;
-  re.lastIndex = from;
-  for (let m = re.exec(code.masked); m && m.index < to; m = re.exec(code.masked)) {
-    const end = m[0].endsWith('(') ? code.closeParen(m.index + m[0].length - 1) : code.statementEnd(m.index);
-    if (end > m.index && quoted.test(code.text.slice(m.index, end))) return true;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const at = from + m.index;
+    const end = m[0].endsWith('(') ? code.closeParen(at + m[0].length - 1) : code.statementEnd(at);
+    if (end > at && quoted.test(code.text.slice(at, end))) return true;
   }
   return false;
 }
