@@ -73,6 +73,7 @@ function main(): void {
   rows.push(...libraryRows());
   rows.push(...optionalRows('./guide.bench', 'guideBench'));
   rows.push(...optionalRows('./detect.bench', 'detectBench'));
+  rows.push(...optionalRows('./insights.bench', 'insightsBench'));
   rows.push(...optionalRows('./quiz.bench', 'quizBench'));
   rows.push(...optionalRows('./coldHover.bench', 'coldHoverBench'));
 

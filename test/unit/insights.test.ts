@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { findInsights, INSIGHTS, insightById } from '../../src/core/insights/index';
+import { Code } from '../../src/core/insights/code';
+import { markSafeFormatted } from '../../src/core/insights/markSafeFormatted';
 import { contentIndex } from './helpers';
 
 /** The findings of one insight in `code` (a Python file), as 1-based lines. */
@@ -25,8 +27,9 @@ describe('insights: the table', () => {
   });
 });
 
-describe('insights: DJC006 mark_safe on formatted text', () => {
+describe('insights: DJC006 mark_safe on formatted text (out of the table; the check itself)', () => {
   const head = 'from django.utils.safestring import mark_safe\n';
+  const lines = (_id: string, code: string) => markSafeFormatted.find(new Code(analyzeDocument(code, 'app/views.py')), 'app/views.py').map(f => f.range.line + 1);
   it('finds f-strings, %, .format() and concatenation with values', () => {
     assert.deepEqual(lines('DJC006', head + [
       'a = mark_safe(f"<b>{user.name}</b>")',

@@ -13,8 +13,8 @@ import { isStringLiteral } from './code';
 import { isProductionSettings, moduleAssignments } from './settingsModule';
 import type { InsightFinding } from './types';
 
-/** A call reading the environment or a config source: `os.environ.get(`, `os.getenv(`, `env(`, `env.str(`, `config(`. */
-const ENV_READ = /^(?:os\.environ\.get|os\.getenv|environ\.get|getenv|env(?:\.str)?|config|get_env|get_env_setting)\s*\(/;
+/** A call reading the environment or a config source: a name with `env` in it (`os.environ.get(`, `os.getenv(`, `env.str(`, healthchecks' `envsecret(`), or decouple's `config(`. */
+const ENV_READ = /^(?:[\w.]*env[\w.]*|config|get_env_setting)\s*\(/i;
 
 export const literalSecretKey: InsightCheck = {
   def: {

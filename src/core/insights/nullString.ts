@@ -1,12 +1,22 @@
 // DJC009 — `null=True` on a CharField or TextField.
 //
-// What it finds: a string model field declared with `null=True` and without `unique=True`.
+// What it finds: a string model field (`models.CharField`/`TextField`, or the project's own subclass
+// imported as `from . import fields`) assigned in a class with `null=True`, without `unique=True`.
 // Why it matters: the column then has two "empty" values, NULL and '', and every query that asks for
 // "no value" has to check both; Django's convention is the empty string. With `unique=True` (and
 // blank=True) NULL is the documented exception: several NULLs do not collide where several '' would.
-// Not found: migrations (the model is the place to change), fields with `unique=True`.
+// Not found (each a class of wrong findings in the review of 15 projects,
+// test/fixtures/insights/review/DJC009.tsv): migrations (the model is the place to change), fields with
+// `unique=True`, fields named in their class's `unique_together`/`UniqueConstraint` (the same reason as
+// unique=True: cms PageUrl.path, saleor's idempotency keys), string fields nested in another call
+// (pghistory `ProxyField`, `ArrayField` base fields: not a column of their own), test apps (`tests/`,
+// `tests.py`, `test_*.py`), forms/serializers/search-index fields.
+// Facts checked against the Django 5.2 docs: ref/models/fields (Field.null: "avoid using null on
+// string-based fields", the unique=True + blank=True exception), topics/forms/modelforms (a nullable
+// CharField's form field has empty_value=None, so ModelForms save NULL: the text does not claim forms save "").
 import type { InsightCheck } from './check';
 import type { Code } from './code';
+import { resolveChain } from '../detect/context';
 import type { InsightFinding } from './types';
 
 const FIELD = /\b(?:models\.)?(CharField|TextField)[ \t]*\(/g;
@@ -18,25 +28,33 @@ export const nullString: InsightCheck = {
     title: 'null=True on a string field',
     topic: 'models',
     finds: '`null=True` on a `CharField`/`TextField` that is not `unique=True`.',
-    problem: 'The column gets two values that mean "empty": NULL and the empty string. Queries for "no value" must test both, and forms save "" anyway.',
-    fix: 'Drop `null=True` and keep `blank=True` (empty means ""); keep NULL only with `unique=True`, where several NULLs do not collide.',
+    problem: 'The column gets two values that mean "empty": NULL and the empty string. Every query for "no value" has to test both (`Q(name="") | Q(name__isnull=True)`), and code that reads the field has to handle None as well as "".',
+    fix: 'Drop `null=True` and keep `blank=True` where the value is optional, so "no value" is always "" (existing NULL rows must be set to "" before the column can become NOT NULL). Keep NULL only for a `unique=True, blank=True` field, where several NULLs do not collide and several "" would.',
     interviewQuestion: 'This CharField allows NULL. How many different "empty" values can the column now hold, and when is null=True on a string field the right call?',
     questionIds: ['django-interview-questions-experienced-2026#31de9b32', 'django-interview-questions-experienced-2026#7a658833'],
     djangoVersion: '5.2',
   },
   mayFind: masked => /null\s*=\s*True/.test(masked) && (masked.includes('CharField') || masked.includes('TextField')),
-  find(code: Code): InsightFinding[] {
+  find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Migrations repeat the model's fields; the finding belongs on the model.
     if (/^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m.test(code.masked)) return out;
+    // Test apps' models hold no data worth the change.
+    if (fileName && TEST_PATH.test(fileName)) return out;
     for (const m of code.matches(FIELD)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
       const name = m[0].slice(0, m[0].indexOf('(')).trim();
-      if (name.includes('.') ? !code.refersTo(name, line, FIELDS, ['models.CharField', 'models.TextField']) : !code.refersTo(name, line, FIELDS)) continue;
+      if (code.masked[m.index - 1] === '.') {
+        // `fields.CharField(` with `from . import fields`: the project's own subclass of the Django field.
+        if (!isLocalField(code, code.dottedBefore(m.index + m[1].length), line)) continue;
+      } else if (name.includes('.') ? !code.refersTo(name, line, FIELDS, ['models.CharField', 'models.TextField']) : !code.refersTo(name, line, FIELDS)) continue;
       const args = code.args(open).map(([s, e]) => [s, e, code.masked.slice(s, e).replace(/\s+/g, '')] as const);
+      // Only a model field assigned to a name: not the column of a pghistory ProxyField, the base field of an ArrayField…
+      if (!/(?:^|;)\s*\w+\s*(?::[^=;\n]*)?=\s*[\w.]*$/.test(code.masked.slice(code.lineStarts[line], m.index))) continue;
       const nullArg = args.find(a => a[2] === 'null=True');
       if (!nullArg || args.some(a => a[2] === 'unique=True' || a[2] === 'primary_key=True')) continue;
+      if (inUniqueConstraint(code, line)) continue;
       out.push({
         insightId: 'DJC009',
         range: code.range(nullArg[0], nullArg[1]),
@@ -46,3 +64,39 @@ export const nullString: InsightCheck = {
     return out;
   },
 };
+
+/** Paths of test code: a `tests` folder, `tests.py`, `test_*.py` (not `test/`: DefectDojo's app for its Test model is `dojo/test/`). */
+const TEST_PATH = /(?:^|[\\/])(?:tests[\\/]|tests\.py$|test_[^\\/]*\.py$)/;
+
+/**
+ * Whether the field assigned on `line` is named in a `unique_together` or a `UniqueConstraint(fields=…)`
+ * of its class's `Meta`: there, as with `unique=True`, NULLs keep rows without a value from colliding.
+ */
+function inUniqueConstraint(code: Code, line: number): boolean {
+  const name = /^\s*(\w+)\s*[:=]/.exec(code.line(line))?.[1];
+  if (!name) return false;
+  const header = code.enclosingHeaders(line)[0];
+  if (!header) return false;
+  // `class Device(\n    Mixin,\n):` — the header's last line stands for it; its `class` line is above.
+  let cls = header.line;
+  while (cls > 0 && !/^\s*class\s/.test(code.line(cls)) && header.line - cls < 50) cls--;
+  if (!/^\s*class\s/.test(code.line(cls)) || code.indent(cls) !== header.indent) return false;
+  const from = code.lineStarts[cls], to = code.lineEnds[code.blockEnd(header.line)];
+  // Only the class's own text is searched (a search to the end of the file per field was quadratic).
+  const body = code.masked.slice(from, to);
+  if (!body.includes('unique_together') && !body.includes('UniqueConstraint')) return false;
+  const quoted = new RegExp(`['"]${name}['"]`);
+  const re = /\bunique_together\b|\bUniqueConstraint\s*\(/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const at = from + m.index;
+    const end = m[0].endsWith('(') ? code.closeParen(at + m[0].length - 1) : code.statementEnd(at);
+    if (end > at && quoted.test(code.text.slice(at, end))) return true;
+  }
+  return false;
+}
+
+/** `fields.CharField` bound by a relative import of a `fields` module (`from . import fields`): a model field subclass of the project. */
+function isLocalField(code: Code, dotted: string, line: number): boolean {
+  const r = resolveChain(code.context, dotted.split('.'), line, code.indent(line));
+  return r.kind === 'qualified' && /^\.+(?:\w+\.)*fields\.(?:CharField|TextField)$/.test(r.name);
+}

@@ -4,7 +4,7 @@
 import type { Code } from './code';
 
 /** Path parts that say "not production": `settings/dev.py`, `local_settings.py`, `tests/settings.py`, `settings_ci.py`. */
-const DEV_PATH = /(?:^|[\\/_.-])(?:dev|devel|develop|development|local|test|tests|testing|testproject|ci|debug|example|examples|sample|demo|docker|dummy|e2e|conftest|sandbox|tox|doc|docs)(?:[\\/_.-]|$)/i;
+const DEV_PATH = /(?:^|[\\/_.-])(?:dev|devel|develop|development|local|test|tests|testing|unittest|unittests|testproject|ci|debug|example|examples|sample|demo|docker|dummy|e2e|conftest|sandbox|tox|doc|docs)(?:[\\/_.-]|$)/i;
 
 export function isDevPath(fileName: string): boolean {
   return DEV_PATH.test(fileName.replace(/\.py$/i, ''));
@@ -15,7 +15,7 @@ export function isProductionSettings(code: Code, fileName: string | undefined): 
   if (!fileName || !code.context.settingsLike || isDevPath(fileName)) return false;
   // Its own first lines call it a development/test configuration.
   const head = code.text.slice(0, 600);
-  return !/\b(?:development|local development|for tests?|testing|test settings|example settings)\b/i.test(head);
+  return !/\b(?:development|local development|for tests?|testing|test settings|unit tests|example settings)\b/i.test(head);
 }
 
 /** The module-level assignment `NAME = …` (not inside an `if`, a function or a class): the offset of its value, or -1. */

@@ -1,12 +1,11 @@
 // The insight table (issue 14): every check, in id order. An id is never reused for another insight.
+// DJC006 (markSafeFormatted.ts) is out: 6 of 20 findings right on the 15 reviewed projects (test/fixtures/insights/review/withdrawn/DJC006.tsv).
 import type { InsightCheck } from './check';
 import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
-import { markSafeFormatted } from './markSafeFormatted';
 import { nullString } from './nullString';
 
 export const CHECKS: readonly InsightCheck[] = [
-  markSafeFormatted,
   nullString,
   debugOn,
   literalSecretKey,
