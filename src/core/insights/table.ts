@@ -4,8 +4,10 @@ import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
 import { markSafeFormatted } from './markSafeFormatted';
 import { nullString } from './nullString';
+import { taskInAtomic } from './taskInAtomic';
 
 export const CHECKS: readonly InsightCheck[] = [
+  taskInAtomic,
   markSafeFormatted,
   nullString,
   debugOn,
