@@ -4,10 +4,12 @@ import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
 import { markSafeFormatted } from './markSafeFormatted';
 import { nullString } from './nullString';
+import { receiverSavesInstance } from './receiverSavesInstance';
 import { taskInAtomic } from './taskInAtomic';
 
 export const CHECKS: readonly InsightCheck[] = [
   taskInAtomic,
+  receiverSavesInstance,
   markSafeFormatted,
   nullString,
   debugOn,
