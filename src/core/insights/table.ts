@@ -2,6 +2,7 @@
 import type { InsightCheck } from './check';
 import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
+import { lockOutsideAtomic } from './lockOutsideAtomic';
 import { markSafeFormatted } from './markSafeFormatted';
 import { nullString } from './nullString';
 import { receiverSavesInstance } from './receiverSavesInstance';
@@ -9,6 +10,7 @@ import { taskInAtomic } from './taskInAtomic';
 
 export const CHECKS: readonly InsightCheck[] = [
   taskInAtomic,
+  lockOutsideAtomic,
   receiverSavesInstance,
   markSafeFormatted,
   nullString,
