@@ -38,6 +38,13 @@ describe('insights: Code helpers for functions and blocks', () => {
     assert.equal(c.enclosingDef(16)?.line, 15);
   });
 
+  it('finds where a statement spanning lines starts', () => {
+    const c = code(SAMPLE);
+    assert.equal(c.statementStartLine(5), 3);
+    assert.equal(c.statementStartLine(3), 3);
+    assert.equal(c.statementStartLine(13), 13);
+  });
+
   it('reads decorators above a def, a multi-line one included, nearest first', () => {
     const c = code(SAMPLE);
     assert.deepEqual(c.decorators(8).map(d => [d.line, d.text]), [[7, 'transaction.atomic'], [3, 'receiver( post_save, sender=B, )']]);

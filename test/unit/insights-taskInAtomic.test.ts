@@ -91,6 +91,11 @@ describe('insights: DJC002 task or email inside atomic', () => {
       '    with open("f") as fh:',
       '        order.save()',
       '        notify.delay(order.id)',
+      'def f(order):',
+      '    with transaction.atomic():',
+      '        order.save()',
+      '        callbacks.append(lambda: notify.delay(order.id))',
+      '        later = lambda: send_mail("s", "b", "a@b.c", ["x"])',
       '# with transaction.atomic(): order.save(); notify.delay(1)',
     ].join('\n')), []);
   });
@@ -130,6 +135,8 @@ describe('insights: DJC002 quick fix', () => {
       'def f(orders):\n    with transaction.atomic():\n        for o in orders:\n            o.save()\n            notify.delay(o.id)\n',
       // an argument's name is used again after the call
       'def f(o):\n    with transaction.atomic():\n        o.save()\n        notify.delay(o.id)\n        o.state = "x"\n',
+      // in a try block: the except clause would no longer see the call's errors
+      'def f(o):\n    with transaction.atomic():\n        o.save()\n        try:\n            notify.delay(1)\n        except Exception:\n            pass\n',
       // the result is used
       'def f(o):\n    with transaction.atomic():\n        o.save()\n        r = notify.delay(o.id)\n',
       // the call spans lines

@@ -89,6 +89,13 @@ export class Code {
     return true;
   }
 
+  /** The line where the statement holding `line` starts (back over lines that continue an open bracket or a backslash). */
+  statementStartLine(line: number): number {
+    let l = line;
+    while (l > 0 && !this.startsStatement(l) && line - l < 50) l--;
+    return l;
+  }
+
   /**
    * The headers enclosing `line`, innermost first: earlier statement lines indented less, that end
    * with `:`. Stops at module level.

@@ -84,16 +84,9 @@ function evaluatedHere(code: Code, lockStart: number, close: number): boolean {
     i = c + 1;
   }
   // `for x in <chain>:` or `list(<chain>)` around it.
-  const stmtLine = statementLine(code, code.lineOf(lockStart));
+  const stmtLine = code.statementStartLine(code.lineOf(lockStart));
   const head = t.slice(code.firstCode(stmtLine), lockStart);
   return /^(?:async\s+)?for\b[^:]*\bin\b/.test(head) || /\b(?:list|tuple|set|len|sorted)\s*\(\s*[\w.()\s,=]*$/.test(head);
-}
-
-/** The line where the statement holding `line` starts (following brackets back). */
-function statementLine(code: Code, line: number): number {
-  let l = line;
-  while (l > 0 && !code.startsStatement(l) && line - l < 30) l--;
-  return l;
 }
 
 /** The function around `line` when it starts work on its own: a Celery task or a command's handle(). */

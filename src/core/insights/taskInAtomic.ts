@@ -63,6 +63,8 @@ export const taskInAtomic: InsightCheck = {
     for (const call of sideEffects(code)) {
       if (deferred.some(([s, e]) => call.start > s && call.start < e)) continue;
       const line = code.lineOf(call.start);
+      // Inside a lambda the call runs whenever the lambda is called, not here.
+      if (/\blambda\b/.test(code.masked.slice(code.firstCode(code.statementStartLine(line)), call.start))) continue;
       const atomic = enclosingAtomic(code, line);
       if (!atomic) continue;
       // Without a write before it in the transaction the worker has nothing to miss: not flagged.
@@ -177,7 +179,9 @@ function onCommitFix(code: Code, call: SideEffect): InsightFix | undefined {
   if (rest.trim() !== '') return undefined; // a trailing comment is masked and stays where it is
   if (!code.startsStatement(line)) return undefined;
   const headers: Header[] = code.headersInFunction(line);
-  if (headers.some(h => /^(?:async\s+)?(?:for|while)\b/.test(h.text))) return undefined;
+  // In a loop the lambda would read the loop variable at commit time; in a try block the except
+  // clauses would no longer see the call's errors.
+  if (headers.some(h => /^(?:async\s+)?(?:for|while)\b|^(?:try|except|finally)\b/.test(h.text))) return undefined;
   const tx = transactionName(code, line);
   if (!tx) return undefined;
   const args = code.masked.slice(call.start, call.end);
