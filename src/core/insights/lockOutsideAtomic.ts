@@ -15,7 +15,8 @@
 // its own function was one of those, so flagging them would be wrong far more often than right.
 // Also not found: test code, locks evaluated later through a variable.
 // Django 5.2 docs checked: ref/models/querysets (select_for_update: evaluating it in autocommit mode
-// is a TransactionManagementError), topics/db/transactions (autocommit by default, atomic,
+// is a TransactionManagementError on backends that support SELECT … FOR UPDATE; no effect on SQLite;
+// update_or_create() locks inside its own atomic block), topics/db/transactions (autocommit by default, atomic,
 // ATOMIC_REQUESTS), howto/custom-management-commands (handle()).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
@@ -37,7 +38,7 @@ export const lockOutsideAtomic: InsightCheck = {
     title: 'select_for_update outside a transaction',
     topic: 'transactions',
     finds: '`select_for_update()` evaluated in a Celery task or a management command\'s `handle()` with no `transaction.atomic()` around it.',
-    problem: 'A row lock lasts only as long as its transaction; in autocommit mode there is none to hold it, so Django raises TransactionManagementError when the queryset is evaluated.',
+    problem: 'A row lock lasts only as long as its transaction; in autocommit mode there is none to hold it, so on databases with SELECT … FOR UPDATE (PostgreSQL, MySQL, Oracle) Django raises TransactionManagementError when the queryset is evaluated. SQLite ignores select_for_update, so tests there do not show it.',
     fix: 'Put the locking read and the writes that depend on it in one `with transaction.atomic():` block (or decorate the function with `@transaction.atomic`).',
     interviewQuestion: 'This task locks rows with select_for_update but opens no transaction. What happens when it runs, and how long should the lock be held?',
     questionIds: ['django-interview-questions-experienced-2026#44382ebb', 'django-interview-questions-experienced-2026#3d46edb5'],
@@ -59,7 +60,7 @@ export const lockOutsideAtomic: InsightCheck = {
       out.push({
         insightId: 'DJC003',
         range: code.range(m.index, close + 1),
-        message: `\`select_for_update()\` is evaluated in ${entry.what} with no \`transaction.atomic()\` around it: in autocommit mode Django raises TransactionManagementError.`,
+        message: `\`select_for_update()\` is evaluated in ${entry.what} with no \`transaction.atomic()\` around it: in autocommit mode Django raises TransactionManagementError (on databases that support row locks).`,
         related: [{ range: code.lineRange(entry.def.line), message: entry.what }],
       });
     }
