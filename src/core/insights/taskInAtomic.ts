@@ -74,7 +74,7 @@ export const taskInAtomic: InsightCheck = {
       const finding: InsightFinding = {
         insightId: 'DJC002',
         range: code.range(call.nameStart, call.nameEnd),
-        message: `${call.what} runs inside ${how} (line ${atomic.line + 1}), after \`${write.text}\` (line ${write.line + 1}): it can run before that write is committed, or after a rollback; defer it with \`transaction.on_commit()\`.`,
+        message: `${call.what} runs inside ${how} (line ${atomic.line + 1}), after \`${write.text}\` (line ${write.line + 1}): it can start before that write is committed, and it still goes out if the block rolls back; defer it with \`transaction.on_commit()\`.`,
         related: [
           { range: code.lineRange(atomic.line), message: 'the transaction it runs in' },
           { range: code.range(write.start, write.end), message: 'a write the task or email may not see committed' },
