@@ -4,21 +4,26 @@
 // `send_mail(…)` / `send_mass_mail(…)` and `EmailMessage(…).send()` / `EmailMultiAlternatives(…).send()`
 // (also through a variable the function assigned the message to), called inside a
 // `with transaction.atomic():` block of the same function or in a function decorated
-// `@transaction.atomic` — any import or alias form the file's imports resolve — and not deferred with
-// `transaction.on_commit(…)`.
+// `@transaction.atomic` / `@method_decorator(atomic)` — any import or alias form the file's imports
+// resolve, or a project context manager named as one (`traced_atomic_transaction()`) — after an ORM
+// write in that transaction (`.save()`, `.create()`, `.delete()`, `qs.update()`, …), and not deferred
+// with `transaction.on_commit(…)`.
 // Why it matters: the broker gets the task at once, while the rows the block wrote are committed only
 // when the outermost atomic block exits; a fast worker can read the old rows (or none), and when the
 // block rolls back the task or the email still goes out about a change that never happened.
 // Not found: calls in a function the atomic block calls (we read one function at a time), views that
 // run in a transaction because of ATOMIC_REQUESTS (a setting, not visible in the file), calls inside a
 // nested `def` (it runs when it is called, maybe after the commit), calls inside an `on_commit(…)`
-// argument, tasks sent through a project helper or a canvas (`chain(…).apply_async()`), test files.
-// Quick fix: only for a call that is a whole statement on one line, in no loop, whose argument names
+// argument or a lambda, calls with no write before them in the transaction (nothing uncommitted for
+// the worker to miss), tasks sent through a project helper or a canvas (`chain(…).apply_async()`),
+// test files.
+// Quick fix: only for a call that is a whole statement on one line, in no loop and no try block, whose names
 // the function does not use again afterwards (the lambda reads them at commit time), when the file
 // imports django.db.transaction: the statement becomes `transaction.on_commit(lambda: <call>)`.
 // Django 5.2 docs checked: topics/db/transactions ("Performing actions after commit": on_commit,
 // callbacks discarded on rollback, run at once outside a transaction; "Tying transactions to HTTP
-// requests": ATOMIC_REQUESTS), topics/email (send_mail, send_mass_mail, EmailMessage.send).
+// requests": ATOMIC_REQUESTS; on_commit examples with functools.partial), topics/email (send_mail,
+// send_mass_mail, EmailMessage.send).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
 import { enclosingAtomic, isTestFile } from './transactionScope';
