@@ -15,6 +15,8 @@ const SOURCE = 'Django Interview Coach';
 // DJC009 (DJC006 mark_safe is out of the table: below 9 in 10 right on real projects).
 const NULL_STRING = 'from django.db import models\n\nclass Book(models.Model):\n    title = models.CharField(max_length=90, null=True)\n';
 
+const TASK_IN_ATOMIC = 'from django.db import transaction\nfrom .tasks import notify\n\ndef pay(order):\n    with transaction.atomic():\n        order.save()\n        notify.delay(order.id)\n';
+
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
 
 async function open(content: string): Promise<vscode.TextDocument> {
@@ -90,6 +92,20 @@ describe('insights in the editor', () => {
     assert.equal(typeof practise!.command?.arguments?.[0], 'string');
     const quiz = actions.find(a => a.title.startsWith('Quiz me on this pitfall'));
     assert.equal(quiz?.command?.command, 'djangoCoach.quizTopic');
+  });
+
+  it('applies the DJC002 quick fix: the task call is deferred with transaction.on_commit and the finding goes', async () => {
+    const doc = await open(TASK_IN_ATOMIC);
+    await until(() => ours(doc.uri).some(d => d.code === 'DJC002'), 'the DJC002 diagnostic');
+    const diagnostic = ours(doc.uri).find(d => d.code === 'DJC002')!;
+    assert.equal(diagnostic.range.start.line, 6);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+    const fix = actions.find(a => a.title === 'Defer with transaction.on_commit(lambda: …)');
+    assert.ok(fix?.edit, `actions: ${actions.map(a => a.title).join(', ')}`);
+    assert.equal(fix!.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    assert.equal(doc.getText(), TASK_IN_ATOMIC.replace('        notify.delay(order.id)', '        transaction.on_commit(lambda: notify.delay(order.id))'));
+    await until(() => !ours(doc.uri).some(d => d.code === 'DJC002'), 'the DJC002 diagnostic gone after the fix');
   });
 
   it('shows the insight in the hover with the interviewer\'s question and answer links', async () => {

@@ -1,8 +1,8 @@
 // What every insight check reads: one Python document's analysis (masked text, lines, context) with
 // the few structural questions the checks ask — indentation blocks, enclosing headers, calls and
 // their arguments — answered from the masked text, so code in strings and comments never counts.
-import type { DocumentAnalysis } from '../detect/analysis';
-import { indentWidth, lineOfOffset, resolveChain, type PythonContext } from '../detect/context';
+import type { Detection, DocumentAnalysis } from '../detect/analysis';
+import { indentWidth, lineOfOffset, parameterNames, resolveChain, type PythonContext } from '../detect/context';
 import type { InsightRange } from './types';
 
 /** A statement header that opens a block (`with …:`, `for …:`, `def …:`), with its indentation. */
@@ -12,6 +12,9 @@ export interface Header {
   /** The header's masked text, trimmed. */
   text: string;
 }
+
+/** A `def` header's masked text. */
+const DEF = /^(?:async\s+)?def\b/;
 
 /** Brackets deeper than this, or statements longer than this, are not followed (odd input stays cheap). */
 const MAX_SPAN = 20_000;
@@ -23,8 +26,10 @@ export class Code {
   readonly lineEnds: Int32Array;
   readonly context: PythonContext;
   private readonly indents: Int16Array;
+  private readonly analysis: DocumentAnalysis;
 
   constructor(analysis: DocumentAnalysis) {
+    this.analysis = analysis;
     this.text = analysis.text;
     this.masked = analysis.masked;
     this.lineStarts = analysis.lineStarts;
@@ -84,6 +89,13 @@ export class Code {
     return true;
   }
 
+  /** The line where the statement holding `line` starts (back over lines that continue an open bracket or a backslash). */
+  statementStartLine(line: number): number {
+    let l = line;
+    while (l > 0 && !this.startsStatement(l) && line - l < 50) l--;
+    return l;
+  }
+
   /**
    * The headers enclosing `line`, innermost first: earlier statement lines indented less, that end
    * with `:`. Stops at module level.
@@ -102,6 +114,66 @@ export class Code {
       out.push({ line: l, indent: w, text: this.headerText(l) });
     }
     return out;
+  }
+
+  /** The innermost `def` enclosing `line` (function, method or nested function), or null. */
+  enclosingDef(line: number): Header | null {
+    for (const h of this.enclosingHeaders(line)) if (DEF.test(h.text)) return h;
+    return null;
+  }
+
+  /** The headers enclosing `line` inside its innermost function (`with`, `for`, `if`…), innermost first; the `def` itself is not one of them. */
+  headersInFunction(line: number): Header[] {
+    const out: Header[] = [];
+    for (const h of this.enclosingHeaders(line)) {
+      if (DEF.test(h.text) || /^class\b/.test(h.text)) break;
+      out.push(h);
+    }
+    return out;
+  }
+
+  /** The decorators above the `def` or `class` on `line`, nearest first: their line and masked text (`@` dropped, brackets followed). */
+  decorators(line: number): Header[] {
+    const out: Header[] = [];
+    const indent = this.indent(line);
+    for (let l = line - 1; l >= 0 && line - l < 200; l--) {
+      if (this.isBlank(l)) continue;
+      const text = this.line(l).trim();
+      if (this.indent(l) === indent && text.startsWith('@') && this.startsStatement(l)) {
+        out.push({ line: l, indent, text: this.headerText(l).slice(1).trim() });
+        continue;
+      }
+      // A line inside a decorator's brackets (`sender=X,` or the closing `)`).
+      if (!this.startsStatement(l) || /^[)\]}]/.test(text)) continue;
+      break;
+    }
+    return out;
+  }
+
+  /** The `def`'s name and parameter names from its header text (`def f(a, b=1, *args)`), or null when it is not one. */
+  defSignature(header: string): { name: string; params: string[] } | null {
+    const m = /^(?:async\s+)?def\s+(\w+)\s*\(/.exec(header);
+    if (!m) return null;
+    const open = m[0].length - 1;
+    let depth = 0, close = -1;
+    for (let i = open; i < header.length; i++) {
+      const c = header[i];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        depth--;
+        if (depth === 0) {
+          close = i;
+          break;
+        }
+      }
+    }
+    if (close < 0) return null;
+    return { name: m[1], params: parameterNames(header.slice(open + 1, close)) };
+  }
+
+  /** The detector's constructs of one rule in this document (see src/core/detect/rules.ts). */
+  detections(ruleId: string): Detection[] {
+    return this.analysis.detections().filter(d => d.ruleId === ruleId);
   }
 
   /** A header's masked text, following its brackets onto the next lines (`def f(\n a,\n):`). */

@@ -3,9 +3,15 @@
 import type { InsightCheck } from './check';
 import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
+import { lockOutsideAtomic } from './lockOutsideAtomic';
 import { nullString } from './nullString';
+import { receiverSavesInstance } from './receiverSavesInstance';
+import { taskInAtomic } from './taskInAtomic';
 
 export const CHECKS: readonly InsightCheck[] = [
+  taskInAtomic,
+  lockOutsideAtomic,
+  receiverSavesInstance,
   nullString,
   debugOn,
   literalSecretKey,

@@ -1,0 +1,146 @@
+// DJC004 — a post_save/pre_save receiver that saves its own instance without a guard.
+//
+// What it finds: a function connected to `post_save` or `pre_save` — with `@receiver(post_save, …)`
+// (a list of signals too) or `post_save.connect(handler, …)` with `handler` defined in the same file —
+// that calls `<instance>.save()` on the instance the signal passed it (the `instance` parameter, or a
+// name assigned from `kwargs["instance"]`), where nothing stops the second round: no `update_fields`
+// on that save, no `if`/`while` around it, no `return` before it in the receiver (the early exit on
+// `created`, `raw`, `update_fields` or a flag), no `disconnect()` in the receiver, no `with` block
+// that mutes signals.
+// Why it matters: `save()` sends pre_save and post_save again, so the receiver runs again and saves
+// again — endless recursion until Python's recursion limit, or at best a second write per save.
+// Not found: saves of other objects, saves in helpers the receiver calls, receivers connected in
+// another file, guarded saves (`if created:`), `QuerySet.update()` (it sends no signals).
+// Django 5.2 docs checked: ref/signals (pre_save, post_save: arguments sender, instance, created,
+// raw, using, update_fields), topics/signals (receiver decorator, Signal.connect, disconnect),
+// ref/models/querysets (update() does not call save() nor send pre_save/post_save).
+import type { InsightCheck } from './check';
+import type { Code } from './code';
+import type { InsightFinding } from './types';
+
+const SIGNALS = ['django.db.models.signals.post_save', 'django.db.models.signals.pre_save'];
+const SIGNAL_SHORT = ['post_save', 'pre_save'];
+const RECEIVER = ['django.dispatch.receiver', 'django.dispatch.dispatcher.receiver'];
+const CONNECT = /\b((?:[\w]+\.)*(?:post_save|pre_save))[ \t]*\.[ \t]*connect[ \t]*\(/g;
+
+interface Receiver {
+  defLine: number;
+  name: string;
+  signal: string;
+  params: string[];
+}
+
+export const receiverSavesInstance: InsightCheck = {
+  def: {
+    id: 'DJC004',
+    title: 'Signal receiver saves its own instance',
+    topic: 'signals',
+    finds: 'A `post_save`/`pre_save` receiver that calls `instance.save()` with no guard (`created`, `update_fields`, a flag, a disconnect).',
+    problem: 'save() sends pre_save and post_save again, so the receiver runs again and saves again: endless recursion, or at least a second write of the row each time.',
+    fix: 'Write the change with `Model.objects.filter(pk=instance.pk).update(…)` (it sends no save signals), move it into the model\'s `save()` before `super().save()`, or guard the receiver (check `created`/`update_fields`) and save only the changed fields.',
+    interviewQuestion: 'This post_save receiver saves the instance it received. What happens when it runs, and how would you update the row without triggering the signal again?',
+    questionIds: ['django-core-algorithms-system-design-coding#493eba97', 'django-core-algorithms-system-design-coding#14410351'],
+    djangoVersion: '5.2',
+  },
+  mayFind: masked => /\b(?:post_save|pre_save)\b/.test(masked) && masked.includes('.save('),
+  find(code: Code): InsightFinding[] {
+    const out: InsightFinding[] = [];
+    for (const r of receivers(code)) {
+      const names = instanceNames(code, r);
+      if (!names.length) continue;
+      const last = code.blockEnd(r.defLine);
+      const body = code.masked.slice(code.lineStarts[r.defLine], code.lineEnds[last]);
+      if (/\.\s*disconnect\s*\(/.test(body)) continue;
+      const re = new RegExp(`(?<![.\\w])(${names.join('|')})[ \\t]*\\.[ \\t]*save[ \\t]*\\(`, 'g');
+      for (let l = r.defLine + 1; l <= last; l++) {
+        re.lastIndex = 0;
+        const text = code.line(l);
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const start = code.lineStarts[l] + m.index;
+          const open = start + m[0].length - 1;
+          if (!unguarded(code, r, l, open)) continue;
+          out.push({
+            insightId: 'DJC004',
+            range: code.range(start, open),
+            message: `\`${m[1]}.save()\` in the ${r.signal} receiver \`${r.name}\` sends ${r.signal} again, so \`${r.name}\` runs again: endless recursion. Use \`QuerySet.update()\` or guard the save.`,
+            related: [{ range: code.lineRange(r.defLine), message: `the ${r.signal} receiver` }],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** The receivers of post_save/pre_save defined in this file. */
+function receivers(code: Code): Receiver[] {
+  const out: Receiver[] = [];
+  const byName = new Map<string, number[]>();
+  for (const s of code.context.scopes) {
+    if (!s.isDef) continue;
+    const sig = code.defSignature(code.headerText(s.line));
+    if (!sig) continue;
+    const list = byName.get(sig.name) ?? [];
+    list.push(s.line);
+    byName.set(sig.name, list);
+    for (const d of code.decorators(s.line)) {
+      const m = /^([\w.]+)\s*\(/.exec(d.text);
+      if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
+      const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
+      // One receiver however many `@receiver` lines connect it.
+      if (signal) {
+        out.push({ defLine: s.line, name: sig.name, signal, params: sig.params });
+        break;
+      }
+    }
+  }
+  for (const m of code.matches(CONNECT)) {
+    const line = code.lineOf(m.index);
+    if (!code.refersTo(m[1], line, SIGNALS, SIGNAL_SHORT)) continue;
+    const args = code.args(m.index + m[0].length - 1);
+    if (!args.length) continue;
+    const handler = code.masked.slice(args[0][0], args[0][1]);
+    if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
+    const defs = byName.get(handler) ?? [];
+    if (defs.length !== 1) continue;
+    const sig = code.defSignature(code.headerText(defs[0]))!;
+    const signal = m[1].slice(m[1].lastIndexOf('.') + 1);
+    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
+  }
+  return out;
+}
+
+/** `post_save` or `pre_save` when the receiver decorator's first argument (or one in its list) is one. */
+function firstSignal(code: Code, args: string, line: number): string | null {
+  const first = /^\s*[[(]/.test(args) ? args.slice(args.search(/[[(]/) + 1, args.search(/[\])]/)) : args.split(/[,)]/)[0];
+  for (const part of first.split(',')) {
+    const name = part.trim();
+    if (/^[\w.]+$/.test(name) && code.refersTo(name, line, SIGNALS, SIGNAL_SHORT)) return name.slice(name.lastIndexOf('.') + 1);
+  }
+  return null;
+}
+
+/** The names the receiver's instance goes by: the `instance` parameter, or a variable assigned from `kwargs["instance"]`. */
+function instanceNames(code: Code, r: Receiver): string[] {
+  const names = r.params.includes('instance') ? ['instance'] : [];
+  const last = code.blockEnd(r.defLine);
+  for (let l = r.defLine + 1; l <= last; l++) {
+    const raw = code.text.slice(code.lineStarts[l], code.lineEnds[l]);
+    const m = /^\s*(\w+)\s*=\s*\w+(?:\[\s*["']instance["']\s*\]|\.(?:get|pop)\(\s*["']instance["']\s*[,)])/.exec(raw);
+    if (m && !names.includes(m[1])) names.push(m[1]);
+  }
+  return names;
+}
+
+/** Whether the save at `open` (its `(`) on `line` has nothing that stops the signal from running it again. */
+function unguarded(code: Code, r: Receiver, line: number, open: number): boolean {
+  if (code.enclosingDef(line)?.line !== r.defLine) return false;
+  const args = code.args(open).map(([s, e]) => code.masked.slice(s, e));
+  if (args.some(a => /^update_fields\s*=/.test(a))) return false;
+  for (const h of code.headersInFunction(line)) {
+    if (/^(?:if|elif|else|while|try|except)\b/.test(h.text)) return false;
+    if (/^(?:async\s+)?with\b/.test(h.text) && /signal|mute|disable/i.test(h.text)) return false;
+  }
+  for (let l = r.defLine + 1; l < line; l++) if (/^\s*(?:return|raise)\b/.test(code.line(l))) return false;
+  return true;
+}
