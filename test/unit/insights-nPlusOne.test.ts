@@ -145,6 +145,7 @@ describe('insights: DJC001 N+1 query in a loop', () => {
     assert.deepEqual(lines(loop, 'shop/models.py'), [15]);
     assert.deepEqual(lines(loop, 'shop/tests/test_models.py'), []);
     assert.deepEqual(lines(loop, 'shop/migrations/0002_data.py'), []);
+    assert.deepEqual(lines(loop, 'dojo/db_migrations/0118_remove_images.py'), []);
   });
 
   it('gives no quick fix where appending to the chain is not safe', () => {

@@ -24,7 +24,9 @@
 // OneToOne in the same query, chained calls add up; select_related() without fields follows non-null
 // foreign keys; prefetch_related does a separate lookup per relation for many-to-many and reverse
 // ForeignKey and joins in Python, chained calls add up; values()/values_list() return dicts/tuples),
-// topics/db/optimization ("Retrieve everything at once if you know you will need it").
+// topics/db/optimization ("Retrieve everything at once if you know you will need it"). That `.count()` and
+// `.exists()` on a prefetched manager are answered from the prefetch is Django's code (QuerySet.count()
+// and exists() read a filled result cache), not a sentence of the docs: the messages do not claim it.
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
 import { isModelClass, isTestOrMigration, modelShapes, type Relation } from './modelFields';
