@@ -36,6 +36,30 @@ describe('insights: DJC007 counter updated without F()', () => {
     ].join('\n')), [5, 14, 18, 22]);
   });
 
+  it('finds the rows of a related manager of a row read in the function, and leaves locked or custom-manager rows alone', () => {
+    assert.deepEqual(lines([
+      'def shift(list_id, start):',
+      '    book_list = List.objects.get(id=list_id)',
+      '    items = book_list.listitem_set.filter(order__gte=start)',
+      '    items = items.order_by("-order")',
+      '    for item in items:',
+      '        item.order += 1',
+      '        item.save()',
+      'def locked(list_id):',
+      '    for item in Item.objects.select_for_update().filter(list_id=list_id):',
+      '        item.order += 1',
+      '        item.save()',
+      'def custom(list_id):',
+      '    for item in Item.objects.in_list(list_id):',
+      '        item.order += 1',
+      '        item.save()',
+      'def param(book_list):',
+      '    for item in book_list.listitem_set.all():',
+      '        item.order += 1',
+      '        item.save()',
+    ].join('\n')), [6]);
+  });
+
   it('finds self in a model method, with a multi-line def header', () => {
     assert.deepEqual(lines([
       'from django.db import models',

@@ -3,7 +3,8 @@
 // What it finds: `obj.<field> += <n>` / `-=` (or `obj.f = obj.f + n`) followed in the same function by
 // `obj.save(…)`, where the file shows `obj` is a model instance read from the database: assigned from
 // `….objects.get(…)` / `.first()` / `.last()` / `.get_or_create(…)` / `get_object_or_404(…)`, the
-// variable of a `for` over `….objects…`, or `self` in a class that is a model. `<n>` is arithmetic on
+// variable of a `for` over a queryset the file shows (see querysets.ts: `….objects…` with standard
+// methods, or a related manager of a row read in the function), or `self` in a class that is a model. `<n>` is arithmetic on
 // numbers and names (what a counter is changed by), not text, a list or a date.
 // Why it matters: the value is read into Python, changed there and written back, so two requests that
 // read the same value both write value+1 and one increment is lost. `F("field") + 1` makes the
@@ -17,6 +18,7 @@
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
 import { isModelClass, isTestOrMigration, modelShapes } from './modelFields';
+import { loopAt, querysetOf } from './querysets';
 import type { InsightFinding } from './types';
 
 const AUGMENTED = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*([+-])=[ \t]*/gm;
@@ -93,7 +95,7 @@ function check(code: Code, line: number, obj: string, field: string, sign: strin
   const saveLine = code.lineOf(saveAt);
   const verb = sign === '+' ? 'incremented' : 'decremented';
   const related: InsightFinding['related'] = [{ range: code.lineRange(saveLine), message: `\`${obj}.save()\` writes back the value computed in Python` }];
-  if (read.line >= 0) related.unshift({ range: code.lineRange(read.line), message: `\`${obj}\` is read from the database here` });
+  if (read.line >= 0) related.unshift({ range: code.lineRange(read.line), message: read.loop ? `the queryset whose rows \`${obj}\` walks` : `\`${obj}\` is read from the database here` });
   return {
     insightId: 'DJC007',
     range: code.lineRange(line),
@@ -103,7 +105,7 @@ function check(code: Code, line: number, obj: string, field: string, sign: strin
 }
 
 /** Where the file shows `obj` is a model instance read from the database before `line`: the line of that read (-1 for `self`), or null. */
-function instanceRead(code: Code, fn: Header, line: number, obj: string): { line: number } | null {
+function instanceRead(code: Code, fn: Header, line: number, obj: string): { line: number; loop?: boolean } | null {
   if (obj === 'self') {
     const cls = code.enclosingHeaders(fn.line).find(h => /^class\s/.test(h.text));
     const name = cls ? /^class\s+(\w+)/.exec(cls.text)?.[1] : undefined;
@@ -127,9 +129,10 @@ function instanceRead(code: Code, fn: Header, line: number, obj: string): { line
     }
     if (loop.test(text)) {
       if (!loops.has(l)) continue;
-      const head = code.headerText(l);
-      const iter = head.slice(head.search(/\sin\s/) + 4);
-      return /\.objects\b/.test(iter) && !/select_for_update|\.values(?:_list)?\(/.test(iter) ? { line: l } : null;
+      // A loop over a queryset the file shows (select_for_update() is not among its methods: locked rows stay out).
+      const walk = loopAt(code, l);
+      const source = walk && querysetOf(code, l, walk.iterStart, walk.iterEnd);
+      return source && !source.chains.some(c => /\.values(?:_list)?\s*\(/.test(code.masked.slice(c.start, c.end))) ? { line: source.line, loop: true } : null;
     }
     // Bound some other way (a `with … as obj`, a walrus, a nested def's parameter): unknown.
     if (new RegExp(`\\bas\\s+${obj}\\b|\\b${obj}\\s*:=`).test(text)) return null;
