@@ -148,6 +148,12 @@ describe('insights: DJC001 N+1 query in a loop', () => {
     assert.deepEqual(lines(loop, 'dojo/db_migrations/0118_remove_images.py'), []);
   });
 
+  it('gives no quick fix for a manager whose name the file does not show is a relation (it may be a property)', () => {
+    const found = findings('def f():\n    for order in Order.objects.all():\n        print(order.lines.count())\n');
+    assert.deepEqual(found.map(f => f.range.line + 1), [3]);
+    assert.equal(found[0].fix, undefined);
+  });
+
   it('gives no quick fix where appending to the chain is not safe', () => {
     const text = MODELS + [
       'def f():',

@@ -11,8 +11,9 @@
 // custom manager method may prefetch itself), a reverse/related manager (`obj.<name>_set.filter(…)`,
 // `obj.<name>.all()`) of an object read in the same function (a row read, the variable of an enclosing
 // loop over such a queryset, `self` in a model), or a name the function assigns only from those.
-// Quick fix, when the queryset is written in the loop head as a plain chain of calls: append
-// `.select_related("<fk>")` or `.prefetch_related("<name>")` (calls to either add up).
+// Quick fix, when the queryset is written in the loop head as a plain chain of calls and the file shows
+// the name is a relation (a field declared here, a `<model>_set` accessor, a select_related elsewhere):
+// append `.select_related("<fk>")` or `.prefetch_related("<name>")` (calls to either add up).
 // Not found: relations of models declared in other files (one file's analysis cannot see their
 // fields), managers of parameters or attributes (a caller may have prefetched them), loops over
 // `.values()`/`.values_list()`, select/prefetch arguments that are not literals, `prefetch_related_objects`
@@ -132,7 +133,8 @@ function loopFindings(code: Code, line: number, variable: string, source: Querys
       range: code.range(at, kind === 'one' ? end : end + 1 + attr.length),
       message: `${what} runs a query for every row of the loop over ${over} (line ${line + 1}), which has no ${method}("${rel}"): 1 + N queries.`,
       related: [{ range: code.lineRange(source.line), message: source.inHead ? 'the queryset looped over' : `the queryset assigned to \`${source.name}\`` }],
-      fix: source.inHead ? headFix(code, source, method, rel, iterStart) : undefined,
+      // Only a name the file shows is a relation gets the quick fix: prefetch_related on a property raises.
+      fix: source.inHead && (kind === 'one' || rel.endsWith('_set') || relations.get(rel) === 'many') ? headFix(code, source, method, rel, iterStart) : undefined,
     });
   }
   return out;
