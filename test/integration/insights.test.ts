@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachApi } from '../../src/extension';
-import type { InsightFinding } from '../../src/core/insights/types';
 import { until } from './until';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -103,6 +102,8 @@ describe('insights in the editor', () => {
     const fix = actions.find(a => a.title === 'Defer with transaction.on_commit(lambda: …)');
     assert.ok(fix?.edit, `actions: ${actions.map(a => a.title).join(', ')}`);
     assert.equal(fix!.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(fix!.isPreferred, true);
+    assert.equal(actions.indexOf(fix!), 0, 'the fix comes before "Practise this question"');
     assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
     assert.equal(doc.getText(), TASK_IN_ATOMIC.replace('        notify.delay(order.id)', '        transaction.on_commit(lambda: notify.delay(order.id))'));
     await until(() => !ours(doc.uri).some(d => d.code === 'DJC002'), 'the DJC002 diagnostic gone after the fix');
@@ -134,55 +135,21 @@ describe('insights in the editor', () => {
     assert.ok(questions.length > 0 && questions.every(q => q.kind === 'question'));
   });
 
-  it('offers a finding\'s quick fix as the preferred action and applies every edit of it', async () => {
-    // No shipped check carries a fix yet: the test gives the DJC006 finding one through the seam the
-    // code-action provider reads (the diagnostics' findings), so it fails if the fix plumbing breaks.
-    const { detect } = await vscode.extensions.getExtension<CoachApi>(`${manifest.publisher}.${manifest.name}`)!.activate();
-    const doc = await open(MARK_SAFE);
-    await until(() => ours(doc.uri).length > 0, 'the mark_safe diagnostic');
-    const insights = detect.insights;
-    const original = insights.findings;
-    insights.findings = (d: vscode.TextDocument): InsightFinding[] => original.call(insights, d).map(f => (f.insightId !== 'DJC006' ? f : {
-      ...f,
-      fix: {
-        title: 'Build it with format_html()',
-        edits: [
-          { line: 0, start: 0, endLine: 0, end: 0, newText: 'from django.utils.html import format_html\n' },
-          { line: 3, start: 11, endLine: 3, end: 43, newText: 'format_html("<b>{}</b>", user.name)' },
-        ],
-      },
-    }));
-    try {
-      const diagnostic = ours(doc.uri)[0];
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-      const fix = actions.find(a => a.title === 'Build it with format_html()');
-      assert.ok(fix, `actions: ${actions.map(a => a.title).join(', ')}`);
-      assert.equal(fix!.isPreferred, true);
-      assert.equal(fix!.kind?.value, vscode.CodeActionKind.QuickFix.value);
-      assert.equal(actions.indexOf(fix!), 0, 'the fix comes before "Practise this question"');
-      assert.ok(fix!.edit && await vscode.workspace.applyEdit(fix!.edit));
-      assert.equal(doc.getText(), 'from django.utils.html import format_html\nfrom django.utils.safestring import mark_safe\n\ndef badge(user):\n    return format_html("<b>{}</b>", user.name)\n');
-      await until(() => ours(doc.uri).length === 0, 'the diagnostic gone once the code is fixed');
-    } finally {
-      insights.findings = original;
-    }
-  });
-
   it('the study plan lists the sample project\'s pitfalls, and the pitfalls quiz asks about those lines', async () => {
     const { detect, quiz } = await vscode.extensions.getExtension<CoachApi>(`${manifest.publisher}.${manifest.name}`)!.activate();
     const plan = await detect.studyPlan.run();
-    const markSafe = plan?.pitfalls.find(p => p.insightId === 'DJC006');
-    assert.deepEqual(markSafe?.findings.map(f => `${f.path}:${f.range.line + 1}`), ['catalog/promotions.py:25']);
-    assert.ok(markSafe!.questions.length > 0);
+    const counter = plan?.pitfalls.find(p => p.insightId === 'DJC007');
+    assert.deepEqual(counter?.findings.map(f => `${f.path}:${f.range.line + 1}`), ['catalog/promotions.py:25']);
+    assert.ok(counter!.questions.length > 0);
     const build = await quiz.startPitfalls();
     assert.ok(build && !build.empty, build?.empty);
     const session = quiz.quiz.current!;
     assert.deepEqual(session.scope, { kind: 'pitfalls' });
     assert.equal(session.mode, 'flashcards');
-    const item = session.items.find(i => i.pitfall?.insightId === 'DJC006')!;
+    const item = session.items.find(i => i.pitfall?.insightId === 'DJC007')!;
     assert.ok(item, `items: ${session.items.map(i => i.pitfall?.insightId).join(', ')}`);
     assert.equal(item.pitfall!.path, 'catalog/promotions.py');
-    assert.ok(item.pitfall!.lines.some(l => l.includes('mark_safe(f\'<div class="promo">')), item.pitfall!.lines.join('\n'));
+    assert.ok(item.pitfall!.lines.some(l => l.includes('promotion.redemptions += 1')), item.pitfall!.lines.join('\n'));
   });
 
   it('the pitfalls quiz is not started while insights are off', async () => {

@@ -1,5 +1,5 @@
 // Interview insights in a real VS Code (issue 14), on the sample project's catalog/promotions.py: the
-// squiggle and the Problems entry with code DJC006, the hover, "Practise this question" from the light
+// squiggle and the Problems entry with code DJC007, the hover, "Practise this question" from the light
 // bulb opening the answer, the study plan's "Pitfalls in this workspace" (a finding a click from its
 // line), and the pitfalls quiz from the study plan and from Start Quiz: the user's own lines, the
 // interviewer's question, then the problem, the fix and the guide answers. A screenshot of each.
@@ -9,12 +9,12 @@ import { REPO_ROOT } from '../host/code-server.mjs';
 import { escapeRegExp, openWorkbench } from './lib.mjs';
 
 const FILE = 'catalog/promotions.py';
-const LINE = 25; // return mark_safe(f'<div class="promo">{promotion.headline}{coupon}</div>')
-const CALL = `return mark_safe(f'<div class="promo">`;
+const LINE = 25; // promotion.redemptions += 1   (then promotion.save(): DJC007)
+const CALL = 'promotion.redemptions += 1';
 const OURS = /Django Interview Coach/;
 // The insight's first guide question: the one "Practise this question" opens (read from the built index).
 const index = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'index.json'), 'utf8'));
-const MARK_SAFE_QUESTION = index.entries.find(e => e.id === 'django-interview-questions-experienced-2026#78644941').question;
+const COUNTER_QUESTION = index.entries.find(e => e.id === 'django-interview-questions-experienced-2026#3d46edb5').question;
 
 const vs = await openWorkbench({ name: 'insights', theme: 'dark' });
 const { page } = vs;
@@ -31,13 +31,13 @@ function animationsDone() {
   return page.evaluate(() => Promise.all(document.getAnimations().filter(a => a.effect?.getTiming().iterations !== Infinity).map(a => a.finished)));
 }
 
-await vs.step('the mark_safe f-string is squiggled and listed in Problems with code DJC006', async () => {
+await vs.step('the counter incremented in Python is squiggled and listed in Problems with code DJC007', async () => {
   await vs.openFile(FILE);
   await vs.extensionReady();
   // Information diagnostics draw a squiggly-info decoration under the call.
   await page.locator('.editor-instance .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
   await vs.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'DJC006' }).first();
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'DJC007' }).first();
   await row.waitFor();
   const text = (await row.innerText()).replace(/\s+/g, ' ');
   if (!/Django Interview Coach/.test(text) || !new RegExp(`\\[Ln ${LINE}, Col \\d+\\]`).test(text)) throw new Error(`the Problems row says "${text}"`);
@@ -48,30 +48,30 @@ await vs.step('the mark_safe f-string is squiggled and listed in Problems with c
 await vs.step('the hover over the call explains the pitfall with the interviewer\'s question', async () => {
   await vs.runCommand('View: Toggle Panel Visibility');
   await page.locator('.markers-panel').waitFor({ state: 'hidden' });
-  // The diagnostic is on mark_safe's argument: hover a value spliced into it.
-  const hover = await vs.hoverWord('headline', { lineText: CALL, expected: /An interviewer would ask/ });
+  // The diagnostic is on the `+=` statement: hover the counter's name in it.
+  const hover = await vs.hoverWord('redemptions', { lineText: CALL, expected: /An interviewer would ask/ });
   const text = (await hover.innerText()).replace(/\s+/g, ' ');
-  if (!/DJC006/.test(text) || !/Fix:/.test(text)) throw new Error(`the hover says "${text.slice(0, 400)}"`);
-  if (!(await hover.locator(`a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]`, { hasText: MARK_SAFE_QUESTION }).count())) throw new Error('no link to the insight\'s first question');
+  if (!/DJC007/.test(text) || !/Fix:/.test(text)) throw new Error(`the hover says "${text.slice(0, 400)}"`);
+  if (!(await hover.locator(`a[data-href^="command:djangoCoach.openAnswer"], a[href^="command:djangoCoach.openAnswer"]`, { hasText: COUNTER_QUESTION }).count())) throw new Error('no link to the insight\'s first question');
   await animationsDone();
   await vs.screenshot('hover');
   await hideHover();
 });
 
 await vs.step('"Practise this question" from the light bulb opens the answer', async () => {
-  // The cursor in the finding (mark_safe's argument): the light bulb shows at its line.
-  const at = await vs.wordPoint('headline', CALL);
+  // The cursor in the finding (the `+=` statement): the light bulb shows at its line.
+  const at = await vs.wordPoint('redemptions', CALL);
   await page.mouse.click(at.x, at.y);
   await vs.cursorAtLine(LINE).waitFor();
   const bulb = page.locator('.editor-instance .lightBulbWidget.codicon-light-bulb');
   await bulb.first().waitFor({ state: 'visible' });
   await bulb.first().click();
-  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Practise this question (DJC006)' });
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Practise this question (DJC007)' });
   await action.waitFor();
-  await page.locator('.action-widget .monaco-list-row', { hasText: 'Quiz me on this pitfall (DJC006)' }).waitFor();
+  await page.locator('.action-widget .monaco-list-row', { hasText: 'Quiz me on this pitfall (DJC007)' }).waitFor();
   await vs.screenshot('light-bulb');
   await action.click();
-  await vs.webview().locator('#question', { hasText: MARK_SAFE_QUESTION }).waitFor({ timeout: 30_000 });
+  await vs.webview().locator('#question', { hasText: COUNTER_QUESTION }).waitFor({ timeout: 30_000 });
   await vs.screenshot('practise-answer');
 });
 
@@ -79,12 +79,12 @@ await vs.step('the study plan lists the pitfalls in this workspace, each a click
   await vs.runCommand('View: Close All Editor Groups');
   await vs.runCommand('Django Coach: Study Plan for This Workspace');
   const frame = vs.webview();
-  const group = frame.locator('#pitfalls section.pitfall', { hasText: 'DJC006' });
+  const group = frame.locator('#pitfalls section.pitfall', { hasText: 'DJC007' });
   await group.waitFor({ timeout: 60_000 });
   const heading = await frame.locator('#pitfalls h2').innerText();
   if (!/^Pitfalls in this workspace \(\d+\)$/.test(heading)) throw new Error(`the pitfalls heading says "${heading}"`);
   await frame.locator('#pitfalls section.pitfall', { hasText: 'DJC009' }).waitFor();
-  if (!(await group.locator('ol.questions a', { hasText: MARK_SAFE_QUESTION }).count())) throw new Error('the DJC006 group does not list its first question');
+  if (!(await group.locator('ol.questions a', { hasText: COUNTER_QUESTION }).count())) throw new Error('the DJC007 group does not list its first question');
   await vs.screenshot('study-plan-pitfalls');
   await group.locator('ul.examples a', { hasText: new RegExp(`^${escapeRegExp(`${FILE}:${LINE}`)}$`) }).click();
   await vs.activeTab('promotions.py').waitFor();

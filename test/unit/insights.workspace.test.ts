@@ -15,7 +15,8 @@ import { escapeMarkdownKeepCode } from '../../src/features/markdownText';
 import { contentIndex, ROOT } from './helpers';
 
 const library = new Library(contentIndex().entries);
-const MARK_SAFE = 'from django.utils.safestring import mark_safe\n\n\ndef badge(user):\n    """A badge."""\n    return mark_safe(f"<b>{user.name}</b>")\n\n\nX = 1\n';
+const COUNTER = 'from polls.models import Poll\n\n\ndef vote(pk):\n    poll = Poll.objects.get(pk=pk)\n    poll.votes += 1\n    poll.save()\n\n\nX = 1\n';
+const COUNTER_TWICE = COUNTER + 'def unvote(pk):\n    poll = Poll.objects.get(pk=pk)\n    poll.votes -= 1\n    poll.save()\n';
 const NULL_STRING = 'from django.db import models\n\nclass Book(models.Model):\n    title = models.CharField(max_length=10, null=True)\n';
 
 function plan(files: Record<string, string>, insights = true) {
@@ -26,22 +27,22 @@ function plan(files: Record<string, string>, insights = true) {
 
 describe('pitfalls in this workspace: the study plan', () => {
   it('groups the findings by insight, most first, each finding by path and line with its snippet, and lists the insight\'s questions', () => {
-    const p = plan({ 'shop/views.py': MARK_SAFE, 'blog/models.py': NULL_STRING, 'accounts/html.py': MARK_SAFE + 'y = mark_safe(f"<i>{X}</i>")\n' });
+    const p = plan({ 'shop/views.py': COUNTER, 'blog/models.py': NULL_STRING, 'accounts/votes.py': COUNTER_TWICE });
     assert.deepEqual(p.pitfalls.map(g => [g.insightId, g.files, g.findings.map(f => `${f.path}:${f.range.line + 1}`)]), [
-      ['DJC006', 2, ['accounts/html.py:6', 'accounts/html.py:10', 'shop/views.py:6']],
+      ['DJC007', 2, ['accounts/votes.py:6', 'accounts/votes.py:13', 'shop/views.py:6']],
       ['DJC009', 1, ['blog/models.py:4']],
     ]);
-    const [markSafe] = p.pitfalls;
-    assert.equal(markSafe.title, insightById('DJC006')!.title);
-    assert.deepEqual(markSafe.questions.map(q => q.id), insightById('DJC006')!.questionIds);
-    assert.ok(markSafe.questions.every(q => q.question.length > 0 && q.preview.length > 0));
+    const [counter] = p.pitfalls;
+    assert.equal(counter.title, insightById('DJC007')!.title);
+    assert.deepEqual(counter.questions.map(q => q.id), insightById('DJC007')!.questionIds);
+    assert.ok(counter.questions.every(q => q.question.length > 0 && q.preview.length > 0));
     // Two lines of context either side, blank ones at the ends dropped.
-    assert.deepEqual(markSafe.findings[2].snippet, { firstLine: 3, lines: ['def badge(user):', '    """A badge."""', '    return mark_safe(f"<b>{user.name}</b>")'] });
+    assert.deepEqual(counter.findings[2].snippet, { firstLine: 3, lines: ['def vote(pk):', '    poll = Poll.objects.get(pk=pk)', '    poll.votes += 1', '    poll.save()'] });
     assert.equal(p.insights, true);
   });
 
   it('leaves the pitfalls out when insights are off, and has none for a clean project', () => {
-    const off = plan({ 'shop/views.py': MARK_SAFE }, false);
+    const off = plan({ 'shop/views.py': COUNTER }, false);
     assert.deepEqual([off.pitfalls, off.insights], [[], false]);
     assert.deepEqual(plan({ 'shop/views.py': 'x = 1\n' }).pitfalls, []);
   });
@@ -49,7 +50,7 @@ describe('pitfalls in this workspace: the study plan', () => {
   it('finds the sample project\'s pitfalls where the sample puts them (catalog/promotions.py)', () => {
     const sample = scanDirectory(path.join(ROOT, 'sample-project'), library);
     const at = (id: string) => sample.pitfalls.find(g => g.insightId === id)?.findings.map(f => `${f.path}:${f.range.line + 1}`);
-    assert.deepEqual(at('DJC006'), ['catalog/promotions.py:25']);
+    assert.deepEqual(at('DJC007'), ['catalog/promotions.py:25']);
     assert.deepEqual(at('DJC009'), ['catalog/promotions.py:11']);
   });
 });
@@ -72,7 +73,7 @@ describe('pitfalls in this workspace: snippets', () => {
 });
 
 describe('pitfalls in this workspace: the quiz', () => {
-  const p = plan({ 'shop/views.py': MARK_SAFE, 'blog/models.py': NULL_STRING, 'accounts/html.py': MARK_SAFE + 'y = mark_safe(f"<i>{X}</i>")\n' });
+  const p = plan({ 'shop/views.py': COUNTER, 'blog/models.py': NULL_STRING, 'accounts/votes.py': COUNTER_TWICE });
   const findings: WorkspaceFinding[] = p.pitfalls.flatMap(g => g.findings);
 
   it('makes one flashcard per finding, recorded on the card of the insight\'s first guide question, with the user\'s lines', () => {
@@ -95,7 +96,7 @@ describe('pitfalls in this workspace: the quiz', () => {
   it('a short quiz takes every insight once before any insight twice, and the same seed gives the same quiz', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const two = pitfallQuiz(library, findings, { length: 2, seed }).session.items.map(i => i.pitfall!.insightId).sort();
-      assert.deepEqual(two, ['DJC006', 'DJC009'], `seed ${seed}`);
+      assert.deepEqual(two, ['DJC007', 'DJC009'], `seed ${seed}`);
     }
     assert.deepEqual(pitfallQuiz(library, findings, { length: 3, seed: 9, now: 0 }).session, pitfallQuiz(library, findings, { length: 3, seed: 9, now: 0 }).session);
   });

@@ -108,18 +108,17 @@ export class Code {
       const w = this.indent(l);
       if (w >= indent) continue;
       const text = this.line(l).trim();
-      // A closing bracket back at a lower indentation belongs to a statement above, not a header.
-      if (/^[)\]}]/.test(text) && !text.endsWith(':')) continue;
+      // A closing bracket back at a lower indentation belongs to a statement above, not a header;
+      // `) -> bool:` ends a header whose brackets span lines (`def f(\n a,\n) -> bool:`): go on from its first line.
+      if (/^[)\]}]/.test(text)) {
+        const open = text.endsWith(':') ? this.openBracket(this.firstCode(l)) : -1;
+        if (open >= 0 && this.lineOf(open) < l) l = this.lineOf(open) + 1;
+        continue;
+      }
       indent = w;
       out.push({ line: l, indent: w, text: this.headerText(l) });
     }
     return out;
-  }
-
-  /** The innermost `def` enclosing `line` (function, method or nested function), or null. */
-  enclosingDef(line: number): Header | null {
-    for (const h of this.enclosingHeaders(line)) if (DEF.test(h.text)) return h;
-    return null;
   }
 
   /** The headers enclosing `line` inside its innermost function (`with`, `for`, `if`…), innermost first; the `def` itself is not one of them. */
@@ -235,6 +234,22 @@ export class Code {
     return -1;
   }
 
+  /** The `(`, `[` or `{` matching the closing bracket at `close`, or -1. */
+  openBracket(close: number): number {
+    const t = this.masked;
+    const stop = Math.max(0, close - MAX_SPAN);
+    let depth = 0;
+    for (let i = close; i >= stop; i--) {
+      const c = t.charCodeAt(i);
+      if (c === 0x29 || c === 0x5d || c === 0x7d) depth++;
+      else if (c === 0x28 || c === 0x5b || c === 0x7b) {
+        depth--;
+        if (depth === 0) return i;
+      }
+    }
+    return -1;
+  }
+
   /** The top-level arguments between the `(` at `open` and its `)`, as [start, end) offsets (spaces trimmed). */
   args(open: number): [number, number][] {
     const close = this.closeParen(open);
@@ -277,6 +292,25 @@ export class Code {
     if (r.kind === 'qualified') return qualified.includes(r.name) || qualified.includes(normalize(r.name));
     if (r.kind === 'unbound') return shortForms.includes(name);
     return false;
+  }
+
+  /** The innermost `def` (or `async def`) enclosing `line`, or null at module or class level. */
+  enclosingDef(line: number): Header | null {
+    for (const h of this.enclosingHeaders(line)) {
+      if (/^(?:async\s+)?def\s/.test(h.text)) return h;
+      if (/^class\s/.test(h.text)) return null;
+    }
+    return null;
+  }
+
+  /** The value of the string literal written at [start, end) (one plain or raw literal, no f-string), or null. */
+  stringValue(start: number, end: number): string | null {
+    const masked = this.masked.slice(start, end).trim();
+    if (!isStringLiteral(masked) || /^[rRbBuU]*[fF]/.test(masked)) return null;
+    const raw = this.text.slice(start, end).trim().replace(/^[rRbBuU]{0,2}/, '');
+    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
+    const body = raw.slice(q, raw.length - q);
+    return /\\/.test(body) ? null : body;
   }
 
   /** A range from two offsets (which may lie on different lines). */
