@@ -4,8 +4,10 @@ import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
 import { markSafeFormatted } from './markSafeFormatted';
 import { nullString } from './nullString';
+import { rawSqlFormatted } from './rawSqlFormatted';
 
 export const CHECKS: readonly InsightCheck[] = [
+  rawSqlFormatted,
   markSafeFormatted,
   nullString,
   debugOn,
