@@ -90,6 +90,33 @@ describe('insights: DJC005 raw SQL built by formatting', () => {
       '    Book.objects.raw(sql2)',
     ].join('\n')), []);
   });
+  it('finds adjacent f-strings, a template formatted in the call, and a multi-line template assigned earlier', () => {
+    assert.deepEqual(lines(head + [
+      'def place(self, language, q, cursor):',
+      '    cursor.execute(',
+      '        f"SELECT COUNT(*) FROM t "',
+      '        f"WHERE placeholder_id=%s AND language=\'{language}\'",',
+      '        [self.pk],',
+      '    )',
+      '    query = """',
+      '        SELECT slug FROM docs',
+      '        WHERE docs MATCH {q}',
+      '    """',
+      '    cursor.execute(query.format(q=q))',
+    ].join('\n')), [5, 13]);
+  });
+  it('leaves migrations, primary keys read through calls, SQL-building helpers and translated literals', () => {
+    const migration = head + 'def forwards(apps, schema_editor, cursor, q):\n    cursor.execute(f"UPDATE t SET a = {q}")\n';
+    assert.deepEqual(found(migration, 'app/migrations/0002_data.py').length, 0);
+    assert.deepEqual(found(migration, 'app/views.py').length, 1);
+    assert.deepEqual(lines(head + [
+      'def watched(for_user, cursor, params):',
+      '    sql = """SELECT * FROM ({epics_sql}) e WHERE e.type = {ct}"""',
+      '    sql = sql.format(epics_sql=_build_sql_for_type(for_user, "epic"), ct=ContentType.objects.get(model="issue").id)',
+      '    cursor.execute(sql, params)',
+      '    cursor.execute(f"SELECT * FROM t WHERE label = \'{_("Done")}\'")',
+    ].join('\n')), []);
+  });
   it('never throws on cut-off code', () => {
     for (const text of ['cursor.execute(f"SELECT {', 'cursor.execute(', 'x.extra(where=[', 'RawSQL(f"{a}"', 'def f():\n    sql = f"SELECT {a}" +\n    cursor.execute(sql)']) {
       assert.doesNotThrow(() => found(text));

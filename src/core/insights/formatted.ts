@@ -21,10 +21,12 @@ export function splicing(code: Code, s: number, e: number, isSafe: (value: strin
   const masked = code.masked.slice(s, e);
   const raw = code.text.slice(s, e);
   // Values as [raw, masked] pairs: the masked text says whether a value is a string literal.
-  const unsafe = (values: [string, string][]) => values.filter(([v, m]) => v.trim() && !isStringLiteral(m) && !isSafe(v.trim())).map(([v]) => v.trim());
-  const f = /^[rRbB]?[fF][rRbB]?(['"])/.exec(masked);
-  if (f && isWhole(masked)) {
-    const values = unsafe(replacementFields(raw).map(v => [v, v]));
+  // A translated literal (`_("Activate")`) is constant text too.
+  const unsafe = (values: [string, string][]) => values.filter(([v, m]) => v.trim() && !isStringLiteral(m) && !TRANSLATED_LITERAL.test(v.trim()) && !isSafe(v.trim())).map(([v]) => v.trim());
+  // One f-string, or adjacent literals that Python joins (`f"SELECT … {a} " "WHERE …"`), maybe in parentheses.
+  const parts = literalParts(masked);
+  if (parts && parts.some(p => /[fF]/.test(p.prefix))) {
+    const values = unsafe(parts.filter(p => /[fF]/.test(p.prefix)).flatMap(p => replacementFields(raw.slice(p.start, p.end))).map(v => [v, v]));
     return values.length ? { how: 'an f-string with values', values } : null;
   }
   const top = topLevel(masked);
@@ -67,14 +69,36 @@ export function splicing(code: Code, s: number, e: number, isSafe: (value: strin
   return null;
 }
 
-/** Whether the masked text is one string literal with its prefix (nothing after its closing quote). */
-function isWhole(masked: string): boolean {
-  const t = masked.trim();
-  const open = /^[rRbBfFuU]{0,2}('''|"""|'|")/.exec(t);
-  if (!open) return false;
-  // The contents are blanked in the masked text, so the first closing quote ends the literal.
-  const close = t.indexOf(open[1], open[0].length);
-  return close >= 0 && close + open[1].length === t.length;
+/** `_("…")`, `gettext("…")`, `pgettext("ctx", "…")`: the translation of constant text. */
+const TRANSLATED_LITERAL = /^(?:_|gettext|gettext_lazy|pgettext|pgettext_lazy|ugettext|ugettext_lazy)\(\s*(?:(?:'[^'\n]*'|"[^"\n]*")\s*,\s*)?(?:'[^'\n]*'|"[^"\n]*")\s*\)$/;
+
+/**
+ * The string literals [start, end) with their prefixes when the masked text is only string literals
+ * side by side (one or more, maybe wrapped in one pair of parentheses); otherwise null.
+ */
+function literalParts(masked: string): { start: number; end: number; prefix: string }[] | null {
+  let from = 0, to = masked.length;
+  const inner = /^\s*\(([\s\S]*)\)\s*$/.exec(masked);
+  if (inner) {
+    from = masked.indexOf('(') + 1;
+    to = masked.lastIndexOf(')');
+  }
+  const out: { start: number; end: number; prefix: string }[] = [];
+  const literal = /[rRbBfFuU]{0,2}('''|"""|'|")/y;
+  let i = from;
+  for (;;) {
+    while (i < to && /[\s\\]/.test(masked[i])) i++;
+    if (i >= to) break;
+    literal.lastIndex = i;
+    const open = literal.exec(masked);
+    if (!open) return null;
+    // The contents are blanked in the masked text, so the first closing quote ends the literal.
+    const close = masked.indexOf(open[1], i + open[0].length);
+    if (close < 0 || close + open[1].length > to) return null;
+    out.push({ start: i, end: close + open[1].length, prefix: open[0].slice(0, -open[1].length) });
+    i = close + open[1].length;
+  }
+  return out.length ? out : null;
 }
 
 /** The replacement fields (`{name}`, not `{{`) of an f-string's raw text. */

@@ -42,8 +42,11 @@ export const rawSqlFormatted: InsightCheck = {
     djangoVersion: '5.2',
   },
   mayFind: masked => masked.includes('.execute') || masked.includes('.raw(') || masked.includes('.extra(') || masked.includes('RawSQL'),
-  find(code: Code): InsightFinding[] {
+  find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
+    // Migrations run from the command line on the project's own data: no request value reaches them.
+    if (fileName && /(?:^|[\\/])migrations[\\/]/.test(fileName)) return out;
+    if (/^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m.test(code.masked)) return out;
     for (const m of code.matches(CALL)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
@@ -131,6 +134,13 @@ function sqlSplicing(code: Code, s: number, e: number, line: number, needSqlWord
     }
     return null;
   }
+  // `cursor.execute(query.format(q=q))`: the template's text is in the variable's assignments.
+  const template = /^([A-Za-z_]\w*)\.format\(/.exec(expr);
+  if (template) {
+    if (needSqlWords && !assignments(code, template[1], scope, line, true).some(a => looksLikeSql(code, a.start, a.end))) return null;
+    const sp = splicing(code, s, e, safe, { formatOnName: true });
+    return sp ? { splicing: sp } : null;
+  }
   const sp = splicing(code, s, e, safe);
   if (!sp || (needSqlWords && !looksLikeSql(code, s, e))) return null;
   return { splicing: sp };
@@ -156,10 +166,30 @@ function assignments(code: Code, name: string, from: number, before: number, all
     const m = re.exec(code.line(l));
     if (!m || !code.startsStatement(l)) continue;
     const start = code.lineStarts[l] + m[0].length;
-    out.push({ start, end: trimEnd(code, start, code.statementEnd(start)) });
+    out.push({ start, end: trimEnd(code, start, statementEnd(code, start)) });
     if (m[1] === '=' && !all) break;
   }
   return out;
+}
+
+/** The end of the statement starting at `start`, past newlines inside brackets and triple-quoted strings. */
+function statementEnd(code: Code, start: number): number {
+  const t = code.masked;
+  const n = Math.min(t.length, start + 20_000);
+  let depth = 0;
+  for (let i = start; i < n; i++) {
+    const c = t[i];
+    if ((c === '"' || c === "'") && t[i + 1] === c && t[i + 2] === c) {
+      // Contents are blanked in the masked text: the next triple quote closes the string.
+      const close = t.indexOf(c + c + c, i + 3);
+      if (close < 0) return n;
+      i = close + 2;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '\\' && (t[i + 1] === '\n' || t[i + 1] === '\r')) i++;
+    else if ((c === '\n' || c === '\r') && depth === 0) return i;
+  }
+  return n;
 }
 
 function trimEnd(code: Code, start: number, end: number): number {
@@ -176,7 +206,7 @@ function trimEnd(code: Code, start: number, end: number): number {
 function isIdentifierValue(code: Code, value: string, from: number, line: number, depth = 0): boolean {
   const v = value.trim();
   // A primary key (`obj.pk`, `request.user.id`) is a number or UUID from the database, not text a user typed.
-  if (/^[\w.]+\.(?:id|pk)$/.test(v)) return true;
+  if (/\.(?:id|pk)$/.test(v) && !/\brequest\.(?:GET|POST|data|query_params|COOKIES|headers|META)\b/.test(v)) return true;
   if (/\brequest\./.test(v)) return false;
   if (IDENTIFIER_VALUE.test(v)) return true;
   if (/^[A-Z][A-Z0-9_]*$/.test(v) || /(?:^|\.)[A-Z][A-Z0-9_]*$/.test(v) || /^settings\.\w+$/.test(v)) return true;
@@ -187,8 +217,9 @@ function isIdentifierValue(code: Code, value: string, from: number, line: number
     const at = code.text.indexOf(v, code.lineStarts[from]);
     if (!splicing(code, at, at + v.length, x => isIdentifierValue(code, x, from, line, depth + 1))) return true;
   }
-  const last = /(\w+)\s*(?:\(\s*\))?$/.exec(v)?.[1] ?? '';
-  const named = /^[\w.]+(?:\(\s*\))?$/.test(v) && last.toLowerCase().split('_').some(w => IDENTIFIER_WORDS.has(w));
+  // A name, attribute or call whose own name says it holds SQL or an identifier (`table_name`, `self.where_sql`, `_build_sql_for_type(…)`).
+  const callee = /^([\w.]+)\s*(?:\([\s\S]*\))?$/.exec(v)?.[1] ?? '';
+  const named = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase().split('_').some(w => IDENTIFIER_WORDS.has(w));
   if (/^[A-Za-z_]\w*$/.test(v)) {
     const defs = depth < 2 ? assignments(code, v, from, line) : [];
     if (defs.length === 1) {

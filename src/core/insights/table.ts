@@ -1,4 +1,5 @@
 // The insight table (issue 14): every check, in id order. An id is never reused for another insight.
+import { cachePagePerUser } from './cachePagePerUser';
 import type { InsightCheck } from './check';
 import { debugOn } from './debugOn';
 import { literalSecretKey } from './literalSecretKey';
@@ -9,6 +10,7 @@ import { rawSqlFormatted } from './rawSqlFormatted';
 export const CHECKS: readonly InsightCheck[] = [
   rawSqlFormatted,
   markSafeFormatted,
+  cachePagePerUser,
   nullString,
   debugOn,
   literalSecretKey,
