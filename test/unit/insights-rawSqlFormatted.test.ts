@@ -117,6 +117,14 @@ describe('insights: DJC005 raw SQL built by formatting', () => {
       '    cursor.execute(f"SELECT * FROM t WHERE label = \'{_("Done")}\'")',
     ].join('\n')), []);
   });
+  it('judges a joined list by what is joined: names of columns are identifiers, other values are data', () => {
+    assert.deepEqual(lines(head + [
+      'def insert(table_name, columns, values, cursor):',
+      '    columns_str = ", ".join(f\'"{c}"\' for c in columns)',
+      '    cursor.execute(f"INSERT INTO {table_name} ({columns_str}) SELECT 1")',
+      '    cursor.execute(f"SELECT * FROM t WHERE name IN ({\', \'.join(values)})")',
+    ].join('\n')), [6]);
+  });
   it('never throws on cut-off code', () => {
     for (const text of ['cursor.execute(f"SELECT {', 'cursor.execute(', 'x.extra(where=[', 'RawSQL(f"{a}"', 'def f():\n    sql = f"SELECT {a}" +\n    cursor.execute(sql)']) {
       assert.doesNotThrow(() => found(text));

@@ -212,8 +212,14 @@ function isIdentifierValue(code: Code, value: string, from: number, line: number
   if (/^[A-Z][A-Z0-9_]*$/.test(v) || /(?:^|\.)[A-Z][A-Z0-9_]*$/.test(v) || /^settings\.\w+$/.test(v)) return true;
   if (/^-?\d+(?:\.\d+)?$/.test(v)) return true;
   if (LITERAL_CHOICE.test(v)) return true;
+  // A list of names joined (`", ".join(columns)`, `", ".join(f'"{c}"' for c in columns)`): judged by what is joined.
+  const joined = /^(?:'[^'\n]*'|"[^"\n]*")\.join\(([\s\S]*)\)$/.exec(v);
+  if (joined) {
+    const iterable = /\sfor\s[\s\S]+?\sin\s+([\s\S]+?)(?:\s+if\s[\s\S]*)?$/.exec(joined[1])?.[1] ?? joined[1];
+    return depth < 2 && isIdentifierValue(code, iterable.replace(/^enumerate\(([\s\S]*)\)$/, '$1'), from, line, depth + 1);
+  }
   // A string formatted from identifiers only (`"{}:".format(typename)`).
-  if (depth < 2 && /^[rRbBuUfF]{0,2}['"]/.test(v) && code.text.indexOf(v, code.lineStarts[from]) >= 0) {
+  if (depth < 2 && /^[rRbBuU]{0,2}['"][\s\S]*['"]\s*(?:%|\.format\()|^[rRbBuU]?[fF]/.test(v) && code.text.indexOf(v, code.lineStarts[from]) >= 0) {
     const at = code.text.indexOf(v, code.lineStarts[from]);
     if (!splicing(code, at, at + v.length, x => isIdentifierValue(code, x, from, line, depth + 1))) return true;
   }
