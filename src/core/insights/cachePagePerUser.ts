@@ -206,9 +206,9 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
   if (varyOutside) {
     message = `\`@${/vary_on_\w+/.exec(varyOutside.text)?.[0] ?? 'vary_on_cookie'}\` is listed above \`cache_page\`, so it adds \`Vary: Cookie\` after the page was stored: the cache key ignores the cookie and the page built from \`${first.what}\` (${where}) is served to everyone. List it below \`@cache_page\`.`;
   } else if (allChecks) {
-    message = `\`cache_page\` serves the stored page without running the view, so the \`${first.what}\` check (${where}) is skipped on a cache hit: whoever comes next gets the page a permitted user loaded. Vary the cache on the cookie or check access outside the cache.`;
+    message = `\`cache_page\` serves the stored page without running the view, so the \`${first.what}\` check (${where}) is skipped on a cache hit: whoever comes next gets the page a permitted user loaded. Check access in a decorator listed above \`@cache_page\`, or vary the cache on the cookie.`;
   } else {
-    message = `\`cache_page\` keys this page on the URL, but the view reads \`${first.what}\` (${where}): the first visitor's page is served to everyone until it expires. Add \`@vary_on_cookie\` below \`@cache_page\`, or cache only the parts that are the same for everyone.`;
+    message = `\`cache_page\` keys this page on the URL, but the view reads \`${first.what}\` (${where}): the first visitor's page is served to everyone until it expires. List \`@vary_on_cookie\` below \`@cache_page\` (vary on \`Authorization\` for token auth), or cache only the parts that are the same for everyone.`;
   }
   return { message, read: first.range, readMessage: `\`${first.what}\` read in the cached view` };
 }
