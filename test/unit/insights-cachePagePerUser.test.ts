@@ -87,6 +87,21 @@ describe('insights: DJC008 cache_page on a per-user view', () => {
     assert.deepEqual(f.map(x => x.range.line + 1), [6]);
     assert.match(f[0].message, /request\.user\.has_perm.*skipped on a cache hit/);
   });
+  it('finds access checks wrapped inside the cache: @login_required below @cache_page, an access mixin of a cached class', () => {
+    const f = found(head + [
+      '@cache_page(60)',
+      '@login_required',
+      'def account(request):',
+      '    return render(request, "account.html")',
+      '',
+      '@method_decorator(cache_page(60), name="dispatch")',
+      'class Secret(LoginRequiredMixin, TemplateView):',
+      '    template_name = "secret.html"',
+    ].join('\n'));
+    assert.deepEqual(f.map(x => x.range.line + 1), [6, 11]);
+    assert.match(f[0].message, /@login_required.*skipped on a cache hit/);
+    assert.match(f[1].message, /LoginRequiredMixin.*skipped on a cache hit/);
+  });
   it('leaves views that vary on the cookie below cache_page, or patch Vary themselves', () => {
     assert.deepEqual(lines(head + [
       '@cache_page(60 * 5)',
@@ -121,6 +136,11 @@ describe('insights: DJC008 cache_page on a per-user view', () => {
       '@cache_page(60 * 60)',
       'def sitemap(request):',
       '    return render(request, "sitemap.xml", {"pages": Page.objects.all()})',
+      '',
+      '@login_required',
+      '@cache_page(60)',
+      'def members_only(request):',
+      '    return render(request, "members.html")',
       '',
       '@login_required',
       '@cache_page(60)',

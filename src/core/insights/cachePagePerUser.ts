@@ -17,7 +17,11 @@
 // defined in another file than the `cache_page(…)(view)` call (urls.py); reads we cannot see
 // (templates using `{{ user }}`, helpers in other modules).
 // Told apart: `@vary_on_cookie` listed *above* `@cache_page` adds the header after the page was
-// stored, so it is found, with its own message.
+// stored, so it is found, with its own message; access checks that run inside the cache — a
+// `request.user.has_perm(…)` in the body, `@login_required`/`@permission_required` listed *below*
+// `@cache_page`, `LoginRequiredMixin` on a class whose dispatch is cached — run only on a miss, so
+// they are found with a message about the skipped check (listed above `@cache_page` they run first
+// and are fine).
 // Django 5.2 docs checked: topics/cache ("The per-view cache": keyed off the URL, later requests use
 // the cache; "Using Vary headers": vary_on_headers/vary_on_cookie, a separate cached version per
 // cookie; "Order of MIDDLEWARE": SessionMiddleware adds Cookie to Vary in the response phase, and
@@ -33,6 +37,10 @@ const NAME = /\bcache_page\b/g;
 const CACHE_PAGE = ['django.views.decorators.cache.cache_page'];
 /** A decorator or call that adds Cookie to the response's Vary header. */
 const VARY_COOKIE = /\bvary_on_cookie\b|\bvary_on_headers\s*\([^)]*['"]cookie['"]|\bpatch_vary_headers\s*\([^)]*['"]cookie['"]/i;
+/** Access-check decorators, as written in a decorator line (inside `method_decorator(…)` too). */
+const ACCESS_DECORATOR = /\b(?:login_required|permission_required|user_passes_test|staff_member_required)\b/;
+/** Access-check mixins of class-based views. */
+const ACCESS_MIXIN = /\b(?:LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin)\b/;
 /** A read of the user only to decide access: `.is_authenticated`, `.has_perm(…)`, `.is_staff`. */
 const ACCESS_CHECK = /^\.(?:is_authenticated|is_anonymous|is_staff|is_superuser|is_active|has_perms?|has_module_perms)\b/;
 
@@ -193,6 +201,17 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
   if (inside.some(d => VARY_COOKIE.test(d.text)) || VARY_COOKIE.test(target.wrapped)) return null;
   if (target.blocks.some(([a, b]) => VARY_COOKIE.test(code.text.slice(code.lineStarts[a], code.lineEnds[b])))) return null;
   const reads = readsIn(code, target.blocks);
+  // Access checks wrapped inside the cache (`@login_required` listed below `@cache_page`, an access
+  // mixin of a class whose dispatch is cached) run only on a cache miss, like a check in the body.
+  for (const d of inside) {
+    const m = ACCESS_DECORATOR.exec(d.text);
+    if (m) reads.push({ range: code.lineRange(d.line), what: `@${m[0]}`, check: true });
+  }
+  for (const [a] of target.blocks) {
+    const m = /^class\s+\w+\s*\(([^)]*)\)/.exec(code.headerText(a));
+    const mixin = m && ACCESS_MIXIN.exec(m[1]);
+    if (mixin) reads.push({ range: code.lineRange(a), what: mixin[0], check: true });
+  }
   if (!reads.length) return null;
   const varyOutside = outside.find(d => VARY_COOKIE.test(d.text));
   const loginOutside = outside.some(d => /\blogin_required\b|LoginRequired/.test(d.text));
@@ -210,7 +229,7 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
   } else {
     message = `\`cache_page\` keys this page on the URL, but the view reads \`${first.what}\` (${where}): the first visitor's page is served to everyone until it expires. List \`@vary_on_cookie\` below \`@cache_page\` (vary on \`Authorization\` for token auth), or cache only the parts that are the same for everyone.`;
   }
-  return { message, read: first.range, readMessage: `\`${first.what}\` read in the cached view` };
+  return { message, read: first.range, readMessage: first.what.startsWith('request') ? `\`${first.what}\` read in the cached view` : `\`${first.what}\` runs inside the cache, only on a miss` };
 }
 
 interface Read {
