@@ -125,6 +125,14 @@ describe('insights: DJC005 raw SQL built by formatting', () => {
       '    cursor.execute(f"SELECT * FROM t WHERE name IN ({\', \'.join(values)})")',
     ].join('\n')), [6]);
   });
+  it('still finds a name that says "table" when the function reads it from the request', () => {
+    assert.deepEqual(lines(head + [
+      'def dump(request, cursor):',
+      '    table = request.GET["table"]',
+      '    cursor.execute(f"SELECT * FROM {table}")',
+      '    cursor.execute(f"SELECT * FROM t ORDER BY {request.GET[\'sort\']}")',
+    ].join('\n')), [5, 6]);
+  });
   it('never throws on cut-off code', () => {
     for (const text of ['cursor.execute(f"SELECT {', 'cursor.execute(', 'x.extra(where=[', 'RawSQL(f"{a}"', 'def f():\n    sql = f"SELECT {a}" +\n    cursor.execute(sql)']) {
       assert.doesNotThrow(() => found(text));

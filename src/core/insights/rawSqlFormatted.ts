@@ -236,7 +236,7 @@ function isIdentifierValue(code: Code, value: string, from: number, line: number
     const defs = depth < 2 ? assignments(code, v, from, line) : [];
     if (defs.length === 1) {
       const rhs = code.text.slice(defs[0].start, defs[0].end);
-      if (/\brequest\./.test(rhs)) return false;
+      if (/\brequest\.|\binput\(|\bsys\.argv\b/.test(rhs)) return false;
       if (isIdentifierValue(code, rhs, from, line, depth + 1) || /quote_name\(|_meta\b|db_table/.test(rhs)) return true;
     }
   }
