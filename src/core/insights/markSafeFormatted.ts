@@ -20,7 +20,7 @@
 // ref/templates/language (automatic HTML escaping).
 import type { InsightCheck } from './check';
 import type { Code } from './code';
-import { isStringLiteral } from './code';
+import { splicing } from './formatted';
 import type { InsightFinding } from './types';
 
 const CALL = /\bmark_safe[ \t]*\(/g;
@@ -63,114 +63,8 @@ export const markSafeFormatted: InsightCheck = {
 
 /** How the expression [s, e) splices values into text, or null when it does not (or only escaped ones). */
 export function formatted(code: Code, s: number, e: number): string | null {
-  const masked = code.masked.slice(s, e);
-  const raw = code.text.slice(s, e);
   const line = code.lineOf(s);
-  const safe = (value: string) => isSafeValue(code, value, line, 0);
-  const f = /^[rRbB]?[fF][rRbB]?(['"])/.exec(masked);
-  if (f && isWhole(masked)) {
-    const fields = replacementFields(raw);
-    if (fields.length && fields.some(x => !safe(x))) return 'an f-string with values';
-    return null;
-  }
-  const top = topLevel(masked);
-  const startsWithString = /^[rRbBuU]{0,2}['"]/.test(masked);
-  const format = masked.indexOf('.format(');
-  if (startsWithString && format > 0) {
-    const open = s + format + 7;
-    const close = code.closeParen(open);
-    const values = close > open ? splitTop(code.text.slice(open + 1, close)) : [];
-    if (values.every(v => !v.trim() || safe(v.trim().replace(/^\w+\s*=(?!=)\s*/, '')))) return null;
-    return '`.format()` with values';
-  }
-  const pct = top.indexOf('%');
-  if (startsWithString && pct > 0) {
-    const rhs = masked.slice(pct + 1).trim();
-    const rawRhs = raw.slice(pct + 1).trim();
-    if (!rhs || isStringLiteral(rhs) || /^\d+$/.test(rhs)) return null;
-    const values = rhs.startsWith('(') && rhs.endsWith(')') ? splitTop(rawRhs.slice(1, -1)) : [rawRhs];
-    if (values.every(v => !v.trim() || safe(v) || isStringLiteral(v))) return null;
-    return '`%`-formatted text with values';
-  }
-  if (top.includes('+')) {
-    const parts = splitOn(masked, '+');
-    const rawParts = splitOn(raw, '+', masked);
-    if (parts.length > 1 && parts.some(p => isStringLiteral(p)) && rawParts.some((p, i) => !isStringLiteral(parts[i]) && !safe(p))) return 'a concatenation with values';
-  }
-  return null;
-}
-
-/** Whether the masked text is one string literal with its prefix (nothing after its closing quote). */
-function isWhole(masked: string): boolean {
-  return /^[rRbBfFuU]{0,2}(?:'''[\s\S]*'''|"""[\s\S]*"""|'[^'\n]*'|"[^"\n]*")$/.test(masked.trim()) && !/['"]\s*['"]/.test(masked.trim().slice(2, -2));
-}
-
-/** The replacement fields (`{name}`, not `{{`) of an f-string's raw text. */
-function replacementFields(raw: string): string[] {
-  const out: string[] = [];
-  const body = raw.replace(/^[^'"]*/, '');
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') {
-      if (body[i + 1] === '{') {
-        i++;
-        continue;
-      }
-      let depth = 1, j = i + 1;
-      while (j < body.length && depth) {
-        if (body[j] === '{') depth++;
-        else if (body[j] === '}') depth--;
-        j++;
-      }
-      out.push(body.slice(i + 1, j - 1).replace(/[!:][^()\]]*$/, ''));
-      i = j - 1;
-    }
-  }
-  return out;
-}
-
-/** The masked text with bracketed parts blanked: what is at the top level. */
-function topLevel(masked: string): string {
-  let depth = 0, out = '';
-  for (const c of masked) {
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    out += depth > 0 ? ' ' : c;
-  }
-  return out;
-}
-
-/** Splits at top-level commas. */
-function splitTop(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0, from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(s.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from));
-  return out;
-}
-
-/** Splits `text` at the top-level `sep` characters of `masked` (the same offsets; defaults to text itself). */
-function splitOn(text: string, sep: string, masked = text): string[] {
-  const out: string[] = [];
-  let depth = 0, from = 0;
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === sep && depth === 0) {
-      out.push(text.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  out.push(text.slice(from).trim());
-  return out;
+  return splicing(code, s, e, value => isSafeValue(code, value.trim(), line, 0))?.how ?? null;
 }
 
 /** Calls whose result is escaped, a URL Django built, a number or a date text: it cannot carry markup. */
