@@ -1,7 +1,8 @@
 // Content hash for self-checking stored progress: 64-bit FNV-1a over UTF-16 code units, computed as
 // two 32-bit halves with different offsets so it stays pure TypeScript (no node:crypto in core).
 // Not cryptographic: it detects accidental damage (a changed character, a cut or duplicated part),
-// not tampering.
+// not tampering. validate.ts has a separate 32-bit `fnv1a` that names migrated schema-0 reviews:
+// it must stay byte-for-byte as it is (changing it would change those ids), so it is not reused here.
 
 const PRIME = 0x01000193;
 
