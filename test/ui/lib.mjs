@@ -140,11 +140,25 @@ class Workbench {
    * focus in between gets it taken back when the message lands, and a quick input opened meanwhile closes.
    */
   async settleWebviewFocus() {
-    const active = (await this.page.evaluateHandle(() => document.activeElement)).asElement();
-    if (!active || !(await active.evaluate(el => el.matches('iframe.webview')))) return;
-    const outer = await active.contentFrame();
-    const inner = await (await outer.waitForSelector('#active-frame', { state: 'attached' })).contentFrame();
-    await inner.waitForFunction(() => document.hasFocus());
+    // The webview's page can be swapped while we wait (VS Code re-creates #active-frame when the panel's
+    // content is set again), so the frame is looked up afresh each round until its page has the focus.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const active = (await this.page.evaluateHandle(() => document.activeElement)).asElement();
+      if (!active || !(await active.evaluate(el => el.matches('iframe.webview')))) return;
+      try {
+        const outer = await active.contentFrame();
+        const host = outer && await outer.waitForSelector('#active-frame', { state: 'attached', timeout: 1000 });
+        const inner = host && await host.contentFrame();
+        if (inner) {
+          await inner.waitForFunction(() => document.hasFocus(), undefined, { timeout: 1000 });
+          return;
+        }
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`a webview frame kept the focus for 20 s without its page taking it: ${error.message}`);
+      }
+      if (Date.now() > deadline) throw new Error('a webview frame kept the focus for 20 s without a page to take it');
+    }
   }
 
   /**
@@ -160,11 +174,18 @@ class Workbench {
       await widget.waitFor({ state: 'hidden' });
     }
     await this.settleWebviewFocus();
-    const list = this.page.locator('.part.sidebar .monaco-list:visible').first();
-    await (await list.count() ? list : this.page.locator('.part.activitybar .action-item.checked .action-label, .part.activitybar .action-label').first()).focus();
+    // Focus a visible side-bar list (or the activity bar) and keep asking until the focus stays there: a
+    // webview or a closing quick input can still take it back once after our first focus() call.
     await this.page.waitForFunction(() => {
       const el = document.activeElement;
-      return !!el && el !== document.body && !el.matches('iframe') && !!el.closest('.part.sidebar, .part.activitybar');
+      if (el && el !== document.body && !el.matches('iframe') && el.closest('.part.sidebar, .part.activitybar')) return true;
+      const list = [...document.querySelectorAll('.part.sidebar .monaco-list')].find(l => l.getClientRects().length > 0);
+      const target = list ?? document.querySelector('.part.activitybar .action-item.checked .action-label, .part.activitybar .action-label');
+      target?.focus();
+      return false;
+    }, undefined, { polling: 100 }).catch(async error => {
+      const focused = await this.page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`).catch(() => '?');
+      throw new Error(`the workbench did not keep the keyboard (focus on ${focused}): ${error.message}`);
     });
   }
 
