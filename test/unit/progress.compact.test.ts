@@ -52,6 +52,13 @@ describe('progress store, schema 2: heads and history files', () => {
     assert.equal(serializeProgress(whole), serializeProgress(progressFromLog(events, undefined, DAY)));
   });
 
+  it('a head review older than its card\'s last one (clock skew) re-folds that card, as recording it would', () => {
+    const late = { ...events[10], id: 'late-one', rating: 1 as Rating };
+    const extended = extendProgress(s.base, [...s.recent, late], s.recent[s.recent.length - 1].at, DAY);
+    assert.equal(serializeProgress(extended), serializeProgress(progressFromLog([...events, late], undefined, DAY)));
+    assert.equal(extendProgress(s.base, s.base.log.slice(0, 5), s.base.updatedAt, DAY), s.base, 'reviews already in the history change nothing');
+  });
+
   it('writes a count and a hash of the content; the same reviews give the same history file', () => {
     const doc = JSON.parse(s.headText);
     assert.equal(doc.schema, STORE_SCHEMA);
@@ -120,9 +127,9 @@ describe('progress store, schema 2: heads and history files', () => {
 
   it('recentEvents: what a head holds over its history', () => {
     const whole = progressFromLog(events, undefined, DAY);
-    const ids = new Set(events.slice(0, 100).map(e => e.id));
-    assert.ok(sameLog(recentEvents(whole, ids)!, events.slice(100)));
-    assert.equal(recentEvents(progressFromLog(events.slice(50), undefined, DAY), ids), undefined, 'a base the progress does not contain');
+    const base = progressFromLog(events.slice(0, 100), undefined, DAY).log;
+    assert.ok(sameLog(recentEvents(whole, base)!, events.slice(100)));
+    assert.equal(recentEvents(progressFromLog(events.slice(50), undefined, DAY), base), undefined, 'a base the progress does not contain');
   });
 
   it('the Settings Sync mirror holds the latest reviews that fit its budget, and reads back as a head', () => {
@@ -149,8 +156,8 @@ describe('progress store, schema 2: two windows', () => {
     let w2 = base;
     for (const e of mine) w1 = applyReview(w1, e, DAY);
     for (const e of theirs) w2 = applyReview(w2, e, DAY);
-    const head1 = readStored(serializeHead(s.ref, recentEvents(w1, new Set(base.log.map(e => e.id)))!, w1.updatedAt), DAY);
-    const head2 = readStored(serializeHead(s.ref, recentEvents(w2, new Set(base.log.map(e => e.id)))!, w2.updatedAt), DAY);
+    const head1 = readStored(serializeHead(s.ref, recentEvents(w1, base.log)!, w1.updatedAt), DAY);
+    const head2 = readStored(serializeHead(s.ref, recentEvents(w2, base.log)!, w2.updatedAt), DAY);
     assert.ok(head1.kind === 'head' && head2.kind === 'head');
     if (head1.kind !== 'head' || head2.kind !== 'head') return;
     const a = extendProgress(base, head1.events, head1.updatedAt, DAY);

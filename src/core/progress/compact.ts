@@ -15,8 +15,9 @@ import type { DayOptions } from '../schedule/days';
 import type { ReviewEvent } from '../schedule/types';
 import { contentHash } from './checksum';
 import { checkEvent, describe, isPlainObject, own } from './event';
-import { mergeProgress } from './merge';
-import { EPOCH_ISO, emptyProgress, type Progress, progressFromLog } from './model';
+import { foldCard, grade } from '../schedule/fsrs';
+import type { CardState } from '../schedule/types';
+import { compareEvents, type DailyStats, dailyFrom, EPOCH_ISO, emptyProgress, getOwn, type Progress, progressFromLog, sortKeys } from './model';
 import { type ParsedProgress, parseProgress, type ProgressProblem } from './storage';
 import { checkDocument, LIMITS, progressFromChecked, salvageEvents } from './validate';
 
@@ -91,23 +92,81 @@ export function serializeSyncHead(progress: Progress, budget = SYNC_BUDGET_CHARS
 }
 
 /**
- * The reviews of `progress` that are not in the history `baseIds` (in log order): what a head holds.
- * Undefined when `progress` lost some of the base's reviews (never, unless the base is not its own).
+ * The reviews of `progress` that are not in the history `base` (in log order): what a head holds.
+ * Both logs are sorted the same way, so one walk compares each review with the next one of the
+ * history (usually the very same object). Undefined when `progress` lacks some of the history's reviews.
  */
-export function recentEvents(progress: Progress, baseIds: ReadonlySet<string>): ReviewEvent[] | undefined {
+export function recentEvents(progress: Progress, base: readonly ReviewEvent[]): ReviewEvent[] | undefined {
   const recent: ReviewEvent[] = [];
-  let inBase = 0;
+  let j = 0;
   for (const e of progress.log) {
-    if (baseIds.has(e.id)) inBase++;
+    const b = base[j];
+    if (b !== undefined && (e === b || e.id === b.id)) j++;
     else recent.push(e);
   }
-  return inBase === baseIds.size ? recent : undefined;
+  return j === base.length ? recent : undefined;
 }
 
-/** A history's progress extended by a head's reviews (a union by id, as in merging). */
+/**
+ * A history's progress extended by a head's reviews, as if each had been recorded with applyReview
+ * (reviews already in the history are skipped), in one pass: the log is copied once, and a card is
+ * re-folded from all its reviews only when one of the new reviews is not later than its last one.
+ */
 export function extendProgress(base: Progress, events: readonly ReviewEvent[], updatedAt: string, day?: DayOptions): Progress {
+  const later = (a: string, b: string) => (a > b ? a : b);
   if (!events.length) return updatedAt > base.updatedAt ? { ...base, updatedAt } : base;
-  return mergeProgress(base, progressFromLog(events, updatedAt, day), day);
+  const known = new Set<string>();
+  const fresh: ReviewEvent[] = [];
+  const log = base.log;
+  const first = [...events].sort(compareEvents);
+  // Only reviews at or after the earliest new one can share its id with a history review in order; check ids against all to be safe.
+  const ids = idsOf(base);
+  for (const e of first) {
+    if (ids.has(e.id) || known.has(e.id)) continue;
+    known.add(e.id);
+    fresh.push(e);
+  }
+  if (!fresh.length) return updatedAt > base.updatedAt ? { ...base, updatedAt } : base;
+  // Merge two sorted lists.
+  const merged: ReviewEvent[] = new Array(log.length + fresh.length);
+  let i = 0, j = 0, k = 0;
+  while (i < log.length && j < fresh.length) merged[k++] = compareEvents(log[i], fresh[j]) <= 0 ? log[i++] : fresh[j++];
+  while (i < log.length) merged[k++] = log[i++];
+  while (j < fresh.length) merged[k++] = fresh[j++];
+
+  const cards: Record<string, CardState> = { ...base.cards };
+  const refold = new Set<string>();
+  let newCard = false;
+  for (const e of fresh) {
+    if (refold.has(e.questionId)) continue;
+    const previous = getOwn(cards, e.questionId);
+    if (!previous) newCard = true;
+    if (!previous || (previous.lastReview !== null && previous.lastReview < e.at)) cards[e.questionId] = grade(previous, e.rating, e.at);
+    else refold.add(e.questionId);
+  }
+  if (refold.size) {
+    const groups = new Map<string, ReviewEvent[]>();
+    for (const e of merged) if (refold.has(e.questionId)) (groups.get(e.questionId) ?? groups.set(e.questionId, []).get(e.questionId)!).push(e);
+    for (const [q, list] of groups) cards[q] = foldCard(list)!;
+  }
+  const added = dailyFrom(fresh, day);
+  const daily: Record<string, DailyStats> = { ...base.daily };
+  let newDay = false;
+  for (const key of Object.keys(added)) {
+    const had = getOwn(daily, key);
+    if (!had) newDay = true;
+    daily[key] = { reviews: (had?.reviews ?? 0) + added[key].reviews, correct: (had?.correct ?? 0) + added[key].correct };
+  }
+  const last = merged[merged.length - 1].at;
+  return { schema: 1, cards: newCard ? sortKeys(cards) : cards, log: merged, daily: newDay ? sortKeys(daily) : daily, updatedAt: later(later(base.updatedAt, updatedAt), last) };
+}
+
+/** Ids of a history's reviews, computed once per history (histories are never changed). */
+const historyIds = new WeakMap<Progress, Set<string>>();
+function idsOf(p: Progress): Set<string> {
+  let ids = historyIds.get(p);
+  if (!ids) historyIds.set(p, (ids = new Set(p.log.map(e => e.id))));
+  return ids;
 }
 
 /**

@@ -24,8 +24,8 @@ const COMPACT_AFTER_MS = 24 * 60 * 60 * 1000;
 interface StoredFile {
   uri: vscode.Uri;
   mtime: number;
-  /** Ids of every review the file holds (with its history), for compaction. */
-  ids: Set<string>;
+  /** Every review the file holds (with its history), for compaction. */
+  log: readonly ReviewEvent[];
   /** The history file a head refers to. */
   base?: string;
 }
@@ -35,10 +35,10 @@ export class ProgressStore implements vscode.Disposable {
   private loaded: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly writer = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  /** The history file this window's head extends, and the ids of its reviews. */
-  private base: { ref: HistoryRef; ids: Set<string> } | undefined;
+  /** The history file this window's head extends, and its reviews. */
+  private base: { ref: HistoryRef; log: readonly ReviewEvent[] } | undefined;
   /** History files read so far, by name: they never change, so each is read once. */
-  private readonly histories = new Map<string, { ref: HistoryRef; progress: Progress; ids: Set<string> }>();
+  private readonly histories = new Map<string, { ref: HistoryRef; progress: Progress }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -119,7 +119,7 @@ export class ProgressStore implements vscode.Disposable {
     }
     const stored = readStored(text);
     if (stored.kind === 'history' && stored.ref.hash === ref.hash && stored.ref.count === ref.count) {
-      this.histories.set(ref.file, { ref, progress: stored.progress, ids: new Set(stored.progress.log.map(e => e.id)) });
+      this.histories.set(ref.file, { ref, progress: stored.progress });
       return { progress: stored.progress, healthy: true };
     }
     if (stored.kind === 'document' && stored.parsed.problem) {
@@ -153,7 +153,7 @@ export class ProgressStore implements vscode.Disposable {
       if (text === undefined) continue;
       const one = await this.readOne(text, file.uri);
       progress = mergeProgress(progress, one.progress);
-      if (one.healthy) files.push({ ...file, ids: new Set(one.progress.log.map(e => e.id)), base: one.base });
+      if (one.healthy) files.push({ ...file, log: one.progress.log, base: one.base });
     }
     const synced = await this.readOne(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
     return { progress: mergeProgress(progress, synced.progress), files };
@@ -170,7 +170,7 @@ export class ProgressStore implements vscode.Disposable {
 
   /** Takes the largest history read so far as this window's base, so its first save needs no new one. */
   private adoptBase(): void {
-    for (const h of this.histories.values()) if (!this.base || h.ref.count > this.base.ref.count) this.base = { ref: h.ref, ids: h.ids };
+    for (const h of this.histories.values()) if (!this.base || h.ref.count > this.base.ref.count) this.base = { ref: h.ref, log: h.progress.log };
   }
 
   /** Folds old writers' files into ours once everything they hold is saved in ours; removes history files no head needs. */
@@ -182,7 +182,7 @@ export class ProgressStore implements vscode.Disposable {
     const mine = new Set(this.progress!.log.map(e => e.id));
     const removed = new Set<string>();
     for (const f of old) {
-      if (![...f.ids].every(id => mine.has(id))) continue;
+      if (!f.log.every(e => mine.has(e.id))) continue;
       try {
         await vscode.workspace.fs.delete(f.uri);
         removed.add(f.uri.toString());
@@ -230,13 +230,12 @@ export class ProgressStore implements vscode.Disposable {
     this.writing = this.writing.then(async () => {
       const { recentEvents, RECENT_LIMIT, serializeHead, serializeHistory, serializeSyncHead } = engine();
       const progress = await this.get();
-      let recent = this.base ? recentEvents(progress, this.base.ids) : progress.log;
+      let recent = this.base ? recentEvents(progress, this.base.log) : progress.log;
       if (!recent || recent.length > RECENT_LIMIT) {
         const { ref, text } = serializeHistory(progress);
         if (!this.histories.has(ref.file)) await this.writeAtomically(vscode.Uri.joinPath(this.folder, ref.file), text);
-        const ids = new Set(progress.log.map(e => e.id));
-        this.histories.set(ref.file, { ref, progress, ids });
-        this.base = { ref, ids };
+        this.histories.set(ref.file, { ref, progress });
+        this.base = { ref, log: progress.log };
         recent = [];
       }
       await this.writeAtomically(this.ownFile, serializeHead(this.base?.ref ?? null, recent, progress.updatedAt));
