@@ -6,7 +6,7 @@ import type { Entry } from '../src/core/types';
 import { generateQuiz } from '../src/core/quiz';
 import { CONTENT_FORMAT, CONTENT_VERSION, CuratedContent } from '../src/core/content/curated';
 import {
-  applyReview, extendProgress, mergeProgress, parseProgress, type Progress, progressFromLog, readStored, recentEvents, reviewSummary, serializeHead, serializeHistory,
+  applyReview, extendProgress, parseProgress, type Progress, progressFromLog, readStored, recentEvents, reviewSummary, serializeHead, serializeHistory,
   serializeProgress, serializeSyncHead, SYNC_BUDGET_CHARS,
 } from '../src/core/progress';
 import { createRng } from '../src/core/quiz/random';
@@ -136,13 +136,13 @@ function storeRows(progress: Progress, now: number): BenchRow[] {
   // Another window answered since: read its head (its history is the same file, already read), merge, then record ours.
   let theirs = progress;
   rows.push({
-    ...measure('progress: record one answer after another window wrote', 'read its head + extend the shared history + merge, then as above', () => {
+    ...measure('progress: record one answer after another window wrote', 'read its head (its history is already in ours) + add its reviews (ProgressStore.refresh), then as above', () => {
       k++;
       theirs = answer(theirs, `o${k}`);
       const otherHead = serializeHead(history.ref, recentEvents(theirs, baseLog)!, theirs.updatedAt);
       const read = readStored(otherHead);
       if (read.kind !== 'head') throw new Error('bench: the head did not read back');
-      mine = mergeProgress(mine, extendProgress(progress, read.events, read.updatedAt));
+      mine = extendProgress(mine, read.events, read.updatedAt);
       k++;
       mine = answer(mine, `w${k}`);
       save(mine);

@@ -213,6 +213,10 @@ describe('quizzes and progress', () => {
     await Promise.all([w1.get(), w2.get()]);
     const many = canonical.slice(50, 70).map(e => e.id);
     await Promise.all(many.map((id, i) => (i % 2 ? w1 : w2).markKnown(id)));
+    // Each window picks up the other's answers when it gets the focus back (refresh).
+    await Promise.all([w1.refresh(), w2.refresh()]);
+    assert.strictEqual((await w1.get()).log.length, past.length + many.length);
+    assert.strictEqual(serializeProgress(await w1.get()), serializeProgress(await w2.get()));
     const reopened = await new ProgressStore(fakeContext(storage), log).get();
     assert.strictEqual(reopened.log.length, past.length + many.length);
     for (const id of many) assert.ok(reopened.cards[id], id);

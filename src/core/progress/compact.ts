@@ -108,22 +108,19 @@ export function recentEvents(progress: Progress, base: readonly ReviewEvent[]): 
 }
 
 /**
- * A history's progress extended by a head's reviews, as if each had been recorded with applyReview
- * (reviews already in the history are skipped), in one pass: the log is copied once, and a card is
+ * A progress (a history, or a window's progress that contains it) extended by a head's reviews, as if
+ * each had been recorded with applyReview (reviews it already holds are skipped), in one pass: the log is copied once, and a card is
  * re-folded from all its reviews only when one of the new reviews is not later than its last one.
  */
 export function extendProgress(base: Progress, events: readonly ReviewEvent[], updatedAt: string, day?: DayOptions): Progress {
   const later = (a: string, b: string) => (a > b ? a : b);
   if (!events.length) return updatedAt > base.updatedAt ? { ...base, updatedAt } : base;
-  const known = new Set<string>();
+  const seen = new Set<string>();
   const fresh: ReviewEvent[] = [];
   const log = base.log;
-  const first = [...events].sort(compareEvents);
-  // Only reviews at or after the earliest new one can share its id with a history review in order; check ids against all to be safe.
-  const ids = idsOf(base);
-  for (const e of first) {
-    if (ids.has(e.id) || known.has(e.id)) continue;
-    known.add(e.id);
+  for (const e of [...events].sort(compareEvents)) {
+    if (seen.has(e.id) || inLog(log, e)) continue;
+    seen.add(e.id);
     fresh.push(e);
   }
   if (!fresh.length) return updatedAt > base.updatedAt ? { ...base, updatedAt } : base;
@@ -161,12 +158,18 @@ export function extendProgress(base: Progress, events: readonly ReviewEvent[], u
   return { schema: 1, cards: newCard ? sortKeys(cards) : cards, log: merged, daily: newDay ? sortKeys(daily) : daily, updatedAt: later(later(base.updatedAt, updatedAt), last) };
 }
 
-/** Ids of a history's reviews, computed once per history (histories are never changed). */
-const historyIds = new WeakMap<Progress, Set<string>>();
-function idsOf(p: Progress): Set<string> {
-  let ids = historyIds.get(p);
-  if (!ids) historyIds.set(p, (ids = new Set(p.log.map(e => e.id))));
-  return ids;
+/** Whether the sorted `log` holds `e` (the same id at the same time): a binary search. */
+function inLog(log: readonly ReviewEvent[], e: ReviewEvent): boolean {
+  let lo = 0;
+  let hi = log.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareEvents(log[mid], e);
+    if (c === 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**

@@ -24,14 +24,22 @@ const COMPACT_AFTER_MS = 24 * 60 * 60 * 1000;
 interface StoredFile {
   uri: vscode.Uri;
   mtime: number;
-  /** Every review the file holds (with its history), for compaction. */
+  /** The reviews the file holds itself (a head: those over its history), for compaction. */
   log: readonly ReviewEvent[];
   /** The history file a head refers to. */
   base?: string;
 }
 
+/** Progress and the history files all of whose reviews it holds. */
+interface Merged {
+  progress: Progress;
+  folded: Set<string>;
+}
+
 export class ProgressStore implements vscode.Disposable {
   private progress: Progress | undefined;
+  /** History files whose reviews are all in `progress`: a head over one of them only adds its own reviews. */
+  private folded = new Set<string>();
   private loaded: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly writer = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -130,38 +138,51 @@ export class ProgressStore implements vscode.Disposable {
     return { progress: stored.kind === 'history' ? stored.progress : emptyProgress(), healthy: false };
   }
 
-  /** One stored text (a file or the Settings Sync mirror) as progress; `base` when it is a head. */
-  private async readOne(text: string | object | undefined, source?: vscode.Uri): Promise<{ progress: Progress; healthy: boolean; base?: string }> {
-    const { readStored, extendProgress, emptyProgress } = engine();
-    const stored = readStored(text);
-    if (stored.kind === 'document') {
-      if (stored.parsed.problem) await this.keepAside(stored.parsed.problem, source);
-      return { progress: stored.parsed.progress, healthy: !stored.parsed.problem };
-    }
-    if (stored.kind === 'history') return { progress: stored.progress, healthy: true };
-    const base = stored.base ? await this.history(stored.base) : { progress: emptyProgress(), healthy: true };
-    return { progress: extendProgress(base.progress, stored.events, stored.updatedAt), healthy: base.healthy, base: stored.base?.file };
-  }
-
-  /** Reads and merges every store; bad files are moved aside. */
-  private async readMerged(): Promise<{ progress: Progress; files: StoredFile[] }> {
-    const { mergeProgress, emptyProgress } = engine();
-    let progress = emptyProgress();
+  /**
+   * Reads every store (the heads, the legacy file, the Settings Sync mirror) into `start`; bad files
+   * are moved aside. A head over a history already in the progress adds only its own reviews, in one
+   * pass at the end (extendProgress), so reading what other windows wrote costs about their heads.
+   */
+  private async readMerged(start: Merged = { progress: engine().emptyProgress(), folded: new Set() }): Promise<Merged & { files: StoredFile[] }> {
+    const { mergeProgress, extendProgress, readStored } = engine();
+    let progress = start.progress;
+    const folded = new Set(start.folded);
     const files: StoredFile[] = [];
+    const pending: ReviewEvent[] = [];
+    let pendingAt = progress.updatedAt;
+    const sources: { text: string | object | undefined; file?: { uri: vscode.Uri; mtime: number } }[] = [];
     for (const file of await this.storedFiles()) {
       const text = await this.readText(file.uri);
-      if (text === undefined) continue;
-      const one = await this.readOne(text, file.uri);
-      progress = mergeProgress(progress, one.progress);
-      if (one.healthy) files.push({ ...file, log: one.progress.log, base: one.base });
+      if (text !== undefined) sources.push({ text, file });
     }
-    const synced = await this.readOne(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
-    return { progress: mergeProgress(progress, synced.progress), files };
+    sources.push({ text: this.context.globalState.get<string | object>(PROGRESS_STATE_KEY) });
+    for (const { text, file } of sources) {
+      const stored = readStored(text);
+      if (stored.kind === 'head') {
+        let healthy = true;
+        if (stored.base && !folded.has(stored.base.file)) {
+          const base = await this.history(stored.base);
+          healthy = base.healthy;
+          progress = mergeProgress(progress, base.progress);
+          if (healthy) folded.add(stored.base.file);
+        }
+        pending.push(...stored.events);
+        if (stored.updatedAt > pendingAt) pendingAt = stored.updatedAt;
+        if (file && healthy) files.push({ ...file, log: stored.events, base: stored.base?.file });
+        continue;
+      }
+      const parsed = stored.kind === 'history' ? { progress: stored.progress, problem: undefined } : stored.parsed;
+      if (parsed.problem) await this.keepAside(parsed.problem, file?.uri);
+      progress = mergeProgress(progress, parsed.progress);
+      if (file && !parsed.problem) files.push({ ...file, log: parsed.progress.log });
+    }
+    return { progress: extendProgress(progress, pending, pendingAt), folded, files };
   }
 
   private async load(): Promise<void> {
-    const { progress, files } = await this.readMerged();
+    const { progress, folded, files } = await this.readMerged();
     this.progress = progress;
+    this.folded = folded;
     this.adoptBase();
     this.log.info(`progress loaded: ${progress.log.length} reviews of ${Object.keys(progress.cards).length} questions from ${files.length} file(s)`);
     this.changed.fire();
@@ -182,7 +203,7 @@ export class ProgressStore implements vscode.Disposable {
     const mine = new Set(this.progress!.log.map(e => e.id));
     const removed = new Set<string>();
     for (const f of old) {
-      if (!f.log.every(e => mine.has(e.id))) continue;
+      if ((f.base && !this.folded.has(f.base)) || !f.log.every(e => mine.has(e.id))) continue;
       try {
         await vscode.workspace.fs.delete(f.uri);
         removed.add(f.uri.toString());
@@ -202,9 +223,12 @@ export class ProgressStore implements vscode.Disposable {
   /** Re-reads the stores and merges what other windows (or Settings Sync) added. */
   async refresh(): Promise<void> {
     await this.get();
-    const { progress } = await this.readMerged();
+    const start = { progress: this.progress!, folded: this.folded };
+    const read = await this.readMerged(start);
     const before = this.progress!.log.length;
-    this.progress = engine().mergeProgress(this.progress!, progress);
+    // An answer recorded while reading is in this.progress, not in what was read: merge both then.
+    this.progress = this.progress === start.progress ? read.progress : engine().mergeProgress(this.progress!, read.progress);
+    this.folded = read.folded;
     if (this.progress.log.length !== before) this.changed.fire();
   }
 
@@ -236,6 +260,7 @@ export class ProgressStore implements vscode.Disposable {
         if (!this.histories.has(ref.file)) await this.writeAtomically(vscode.Uri.joinPath(this.folder, ref.file), text);
         this.histories.set(ref.file, { ref, progress });
         this.base = { ref, log: progress.log };
+        this.folded.add(ref.file);
         recent = [];
       }
       await this.writeAtomically(this.ownFile, serializeHead(this.base?.ref ?? null, recent, progress.updatedAt));
