@@ -133,14 +133,16 @@ function storeRows(progress: Progress, now: number): BenchRow[] {
     }, 200, 20),
     target: { p99: 20 },
   });
-  // Another window answered since: read its head (its history is the same file, already read), merge, then record ours.
+  // Another window answered since: read its head (its history is the same file, already read), add its reviews, then record ours.
+  // Its heads are written before the timing: what the other window spends is not this window's cost.
   let theirs = progress;
+  const otherHeads = Array.from({ length: 110 }, (_, i) => {
+    theirs = applyReview(theirs, { id: `o${i}`, questionId: `bench#${(i * 7) % 10_000}`, rating: 1, at: new Date(now + 500 + i * 2000).toISOString(), mode: 'multiple-choice' });
+    return serializeHead(history.ref, recentEvents(theirs, baseLog)!, theirs.updatedAt);
+  });
   rows.push({
-    ...measure('progress: record one answer after another window wrote', 'read its head (its history is already in ours) + add its reviews (ProgressStore.refresh), then as above', () => {
-      k++;
-      theirs = answer(theirs, `o${k}`);
-      const otherHead = serializeHead(history.ref, recentEvents(theirs, baseLog)!, theirs.updatedAt);
-      const read = readStored(otherHead);
+    ...measure('progress: record one answer after another window wrote', 'read its head (its history is already in ours) + add its reviews (ProgressStore.refresh), then as above', i => {
+      const read = readStored(otherHeads[i]);
       if (read.kind !== 'head') throw new Error('bench: the head did not read back');
       mine = extendProgress(mine, read.events, read.updatedAt);
       k++;

@@ -17,7 +17,7 @@ import { contentHash } from './checksum';
 import { checkEvent, describe, isPlainObject, own } from './event';
 import { foldCard, grade } from '../schedule/fsrs';
 import type { CardState } from '../schedule/types';
-import { compareEvents, type DailyStats, dailyFrom, EPOCH_ISO, emptyProgress, getOwn, type Progress, progressFromLog, sortKeys } from './model';
+import { compareEvents, copyRecord, type DailyStats, dailyFrom, EPOCH_ISO, emptyProgress, getOwn, type Progress, progressFromLog, sortKeys } from './model';
 import { type ParsedProgress, parseProgress, type ProgressProblem } from './storage';
 import { checkDocument, LIMITS, progressFromChecked, salvageEvents } from './validate';
 
@@ -124,14 +124,16 @@ export function extendProgress(base: Progress, events: readonly ReviewEvent[], u
     fresh.push(e);
   }
   if (!fresh.length) return updatedAt > base.updatedAt ? { ...base, updatedAt } : base;
-  // Merge two sorted lists.
-  const merged: ReviewEvent[] = new Array(log.length + fresh.length);
-  let i = 0, j = 0, k = 0;
-  while (i < log.length && j < fresh.length) merged[k++] = compareEvents(log[i], fresh[j]) <= 0 ? log[i++] : fresh[j++];
-  while (i < log.length) merged[k++] = log[i++];
-  while (j < fresh.length) merged[k++] = fresh[j++];
+  // Merge two sorted lists; new reviews are usually the latest, so the history's part before the
+  // first of them is copied whole.
+  let i = upperBound(log, fresh[0]);
+  const merged = log.slice(0, i);
+  let j = 0;
+  while (i < log.length && j < fresh.length) merged.push(compareEvents(log[i], fresh[j]) <= 0 ? log[i++] : fresh[j++]);
+  while (i < log.length) merged.push(log[i++]);
+  while (j < fresh.length) merged.push(fresh[j++]);
 
-  const cards: Record<string, CardState> = { ...base.cards };
+  const cards: Record<string, CardState> = copyRecord(base.cards);
   const refold = new Set<string>();
   let newCard = false;
   for (const e of fresh) {
@@ -156,6 +158,18 @@ export function extendProgress(base: Progress, events: readonly ReviewEvent[], u
   }
   const last = merged[merged.length - 1].at;
   return { schema: 1, cards: newCard ? sortKeys(cards) : cards, log: merged, daily: newDay ? sortKeys(daily) : daily, updatedAt: later(later(base.updatedAt, updatedAt), last) };
+}
+
+/** The first index of the sorted `log` whose review comes after `e`. */
+function upperBound(log: readonly ReviewEvent[], e: ReviewEvent): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEvents(log[mid], e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether the sorted `log` holds `e` (the same id at the same time): a binary search. */
