@@ -258,6 +258,8 @@ export class ProgressStore implements vscode.Disposable {
       if (!recent || recent.length > RECENT_LIMIT) {
         const { ref, text } = serializeHistory(progress);
         if (!this.histories.has(ref.file)) await this.writeAtomically(vscode.Uri.joinPath(this.folder, ref.file), text);
+        // The older histories are all in this one: keep only it in memory (a head over one of them reads it again).
+        this.histories.clear();
         this.histories.set(ref.file, { ref, progress });
         this.base = { ref, log: progress.log };
         this.folded.add(ref.file);
