@@ -110,6 +110,11 @@ describe('progress store, schema 2: heads and history files', () => {
       assert.equal(r.kind, 'document');
       if (r.kind === 'document') assert.equal(r.parsed.problem?.kind, 'corrupt');
     }
+    // A consistent check does not make hand-made values acceptable: the reviews and dates are validated too.
+    for (const text of [serializeHead(null, [], 'yesterday'), serializeHead(null, [{ ...events[0], rating: 7 as Rating }], events[0].at)]) {
+      const r = readStored(text, DAY);
+      assert.equal(r.kind === 'document' && r.parsed.problem?.kind, 'corrupt', text.slice(0, 80));
+    }
   });
 
   it('schema 1 documents (the previous format) are read as they are; schema 0 is upgraded and kept aside; newer ones are kept aside', () => {

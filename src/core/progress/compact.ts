@@ -14,10 +14,10 @@
 import type { DayOptions } from '../schedule/days';
 import type { ReviewEvent } from '../schedule/types';
 import { contentHash } from './checksum';
-import { checkEvent, describe, isPlainObject, own } from './event';
+import { checkEvent, checkIso, describe, isPlainObject, own } from './event';
 import { foldCard, grade } from '../schedule/fsrs';
 import type { CardState } from '../schedule/types';
-import { compareEvents, copyRecord, type DailyStats, dailyFrom, EPOCH_ISO, emptyProgress, getOwn, type Progress, progressFromLog, sortKeys } from './model';
+import { compareEvents, copyRecord, type DailyStats, dailyFrom, emptyProgress, getOwn, type Progress, progressFromLog, sortKeys } from './model';
 import { type ParsedProgress, parseProgress, type ProgressProblem } from './storage';
 import { checkDocument, LIMITS, progressFromChecked, salvageEvents } from './validate';
 
@@ -268,7 +268,8 @@ function readHead(doc: Record<string, unknown>, problem: (what: string) => Store
     }
     ref = { file, count, hash };
   }
-  if (typeof updatedAt !== 'string') return problem(`"updatedAt" must be a date, not ${describe(updatedAt)}`);
+  const at = checkIso(updatedAt, true);
+  if (at.problem) return problem(`"updatedAt" ${at.problem}`);
   const events: ReviewEvent[] = [];
   const list = log as unknown[];
   if (list.length > LIMITS.maxEvents) return problem(`"log" has ${list.length} entries; at most ${LIMITS.maxEvents} are accepted`);
@@ -277,7 +278,7 @@ function readHead(doc: Record<string, unknown>, problem: (what: string) => Store
     if (!event) return problem(`log[${i}]: ${problems[0]}`);
     events.push(event);
   }
-  return { kind: 'head', base: ref, events, updatedAt: updatedAt > EPOCH_ISO ? updatedAt : EPOCH_ISO };
+  return { kind: 'head', base: ref, events, updatedAt: at.iso! };
 }
 
 function readHistory(doc: Record<string, unknown>, problem: (what: string) => StoredProgress, day?: DayOptions): StoredProgress {
