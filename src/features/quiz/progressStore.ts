@@ -47,6 +47,8 @@ export class ProgressStore implements vscode.Disposable {
   private base: { ref: HistoryRef; log: readonly ReviewEvent[] } | undefined;
   /** History files read so far, by name: they never change, so each is read once. */
   private readonly histories = new Map<string, { ref: HistoryRef; progress: Progress }>();
+  /** History files found damaged or missing, with what was recovered: reported once, not at every refresh. */
+  private readonly lostHistories = new Map<string, Progress>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -116,6 +118,14 @@ export class ProgressStore implements vscode.Disposable {
   private async history(ref: HistoryRef): Promise<{ progress: Progress; healthy: boolean }> {
     const cached = this.histories.get(ref.file);
     if (cached && cached.ref.hash === ref.hash) return { progress: cached.progress, healthy: true };
+    const lost = this.lostHistories.get(ref.file);
+    if (lost) return { progress: lost, healthy: false };
+    const result = await this.readHistory(ref);
+    if (!result.healthy) this.lostHistories.set(ref.file, result.progress);
+    return result;
+  }
+
+  private async readHistory(ref: HistoryRef): Promise<{ progress: Progress; healthy: boolean }> {
     const { readStored, emptyProgress } = engine();
     const uri = vscode.Uri.joinPath(this.folder, ref.file);
     const text = await this.readText(uri);
