@@ -5,7 +5,10 @@ import { TOPICS, type TopicId } from '../src/core/taxonomy';
 import type { Entry } from '../src/core/types';
 import { generateQuiz } from '../src/core/quiz';
 import { CONTENT_FORMAT, CONTENT_VERSION, CuratedContent } from '../src/core/content/curated';
-import { applyReview, parseProgress, prepareWrite, progressFromLog, reviewSummary, serializeProgress } from '../src/core/progress';
+import {
+  applyReview, extendProgress, parseProgress, type Progress, progressFromLog, readStored, recentEvents, reviewSummary, serializeHead, serializeHistory,
+  serializeProgress, serializeSyncHead, SYNC_BUDGET_CHARS,
+} from '../src/core/progress';
 import { createRng } from '../src/core/quiz/random';
 import type { Rating, ReviewEvent } from '../src/core/schedule';
 
@@ -93,27 +96,66 @@ export function quizBench(): BenchRow[] {
       () => reviewSummary(library, progress, now, { newCardLimit: 20 }), 30, 3),
     target: { p99: 100 },
   });
-  const stored = serializeProgress(progress);
-  // Alternate two texts so that the last-parse cache never answers: every run parses and validates.
-  const texts = [stored, `${stored} `];
-  rows.push(measure('progress: load stored document', `${(stored.length / 1024 / 1024).toFixed(1)} MB, 50,000 reviews, JSON.parse + full validation`, i => parseProgress(texts[i % 2]), 6, 1));
-  let n = 0;
-  rows.push(measure('progress: record one answer (applyReview)', '50,000-review document',
-    () => applyReview(progress, { id: `new${n++}`, questionId: 'bench#5', rating: 3, at: new Date(now + n * 1000).toISOString(), mode: 'flashcards' }), 50, 5));
-  // The save protocol as a window runs it: parse once, then per answer applyReview + read-merge-write + serialize.
-  const loaded = parseProgress(stored).progress;
-  let current = loaded;
-  let text = stored;
+  rows.push(...storeRows(progress, now));
+  return rows;
+}
+
+/**
+ * The progress store at 50,000 reviews, as ProgressStore runs it (src/features/quiz/progressStore.ts),
+ * minus the file writes: a history file holding the 50,000 reviews, this window's head over it.
+ */
+function storeRows(progress: Progress, now: number): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const history = serializeHistory(progress);
+  const baseLog = progress.log;
+  const texts = [history.text, `${history.text} `];
+  rows.push(measure('progress: load history file + head', `${(history.text.length / 1024 / 1024).toFixed(1)} MB, 50,000 reviews: JSON.parse, check (count + hash), validation`, i => {
+    const h = readStored(texts[i % 2]);
+    if (h.kind !== 'history') throw new Error('bench: the history file did not read back');
+    return extendProgress(h.progress, [], h.progress.updatedAt);
+  }, 6, 1));
+  rows.push(measure('progress: write a new history file (once per 500 answers)', '50,000 reviews: hash + JSON', () => serializeHistory(progress), 6, 1));
+  // What one answer costs in this window: record it, then the texts of the head and the Settings Sync mirror.
+  let mine = progress;
   let k = 0;
-  rows.push(measure('progress: answer → read-merge-write → serialize', 'store holds what this window last wrote (the usual case)', () => {
-    const local = applyReview(current, { id: `w${k++}`, questionId: `bench#${k % 10_000}`, rating: 3, at: new Date(now + k * 1000).toISOString(), mode: 'flashcards' });
-    current = prepareWrite(text, local).progress;
-    text = serializeProgress(current);
-  }, 20, 2));
-  const mine = applyReview(loaded, { id: 'local-1', questionId: 'bench#7', rating: 3, at: new Date(now).toISOString(), mode: 'flashcards' });
-  const other = JSON.stringify(applyReview(loaded, { id: 'other-1', questionId: 'bench#9', rating: 1, at: new Date(now + 500).toISOString(), mode: 'multiple-choice' }));
-  const stores = [other, `${other} `];
-  rows.push(measure('progress: read-merge-write, other window wrote', 'parse + validate stored 50,000 reviews, merge both new answers',
-    i => prepareWrite(stores[i % 2], mine), 6, 1));
+  let head = '';
+  let synced = '';
+  const answer = (p: Progress, id: string) => applyReview(p, { id, questionId: `bench#${k % 10_000}`, rating: 3, at: new Date(now + k * 1000).toISOString(), mode: 'flashcards' });
+  const save = (p: Progress) => {
+    head = serializeHead(history.ref, recentEvents(p, baseLog)!, p.updatedAt);
+    synced = serializeSyncHead(p);
+  };
+  rows.push({
+    ...measure('progress: record one answer (50,000 reviews)', 'applyReview + the head (recent reviews over the history) + the Settings Sync mirror', () => {
+      k++;
+      mine = answer(mine, `w${k}`);
+      save(mine);
+    }, 200, 20),
+    target: { p99: 20 },
+  });
+  // Another window answered since: read its head (its history is the same file, already read), add its reviews, then record ours.
+  // Its heads are written before the timing: what the other window spends is not this window's cost.
+  let theirs = progress;
+  const otherHeads = Array.from({ length: 110 }, (_, i) => {
+    theirs = applyReview(theirs, { id: `o${i}`, questionId: `bench#${(i * 7) % 10_000}`, rating: 1, at: new Date(now + 500 + i * 2000).toISOString(), mode: 'multiple-choice' });
+    return serializeHead(history.ref, recentEvents(theirs, baseLog)!, theirs.updatedAt);
+  });
+  rows.push({
+    ...measure('progress: record one answer after another window wrote', 'read its head (its history is already in ours) + add its reviews (ProgressStore.refresh), then as above', i => {
+      const read = readStored(otherHeads[i]);
+      if (read.kind !== 'head') throw new Error('bench: the head did not read back');
+      mine = extendProgress(mine, read.events, read.updatedAt);
+      k++;
+      mine = answer(mine, `w${k}`);
+      save(mine);
+    }, 100, 10),
+    target: { p99: 20 },
+  });
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+  const before = serializeProgress(progress);
+  rows.push({ name: 'progress: stored, 50,000 reviews (history file + head)', detail: `${bytes(history.text)} + ${bytes(head)} bytes; schema 1 stored ${bytes(before)}`, p50: NaN, p99: NaN, mean: NaN, runs: 0, value: bytes(history.text) + bytes(head), unit: 'KB' });
+  rows.push({ name: 'progress: written per answer (the head)', detail: `${recentEvents(mine, baseLog)!.length} recent reviews`, p50: NaN, p99: NaN, mean: NaN, runs: 0, value: bytes(head), unit: 'KB' });
+  rows.push({ name: 'progress: synced (globalState, Settings Sync)', detail: `the latest ${(JSON.parse(synced) as { log: unknown[] }).log.length} reviews; schema 1 synced ${bytes(before)}`, p50: NaN, p99: NaN, mean: NaN, runs: 0, value: bytes(synced), unit: 'KB', target: { mean: SYNC_BUDGET_CHARS } });
+  rows.push(measure('progress: read a schema 1 document (before migration)', `${(before.length / 1024 / 1024).toFixed(1)} MB, 50,000 reviews, JSON.parse + full validation`, i => parseProgress(i % 2 ? before : `${before} `), 6, 1));
   return rows;
 }

@@ -7,6 +7,7 @@ export { renderMarkdown, renderInline, escapeHtml } from './core/render/markdown
 export { Searcher } from './core/search';
 export { buildIndex } from './core/parse/buildIndex';
 export { applyReview, emptyProgress, exportProgress, importProgress, makeEvent, mergeProgress, parseProgress, serializeProgress, reviewSummary } from './core/progress';
+export { extendProgress, readStored, recentEvents, RECENT_LIMIT, serializeHead, serializeHistory, serializeSyncHead } from './core/progress/compact';
 export {
   answerChoice, confirmProposal, contentMismatch, currentItem, currentProposal, endQuiz, generateQuiz, GRADE_RULE, gradeFlashcard, nextItem, quizResult,
   pitfallQuiz, restoreSession, retryMissed, reveal, scopeLabel, toggleKeyPoint,

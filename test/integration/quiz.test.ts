@@ -9,6 +9,8 @@ import type { CoachApi } from '../../src/extension';
 import type { ContentFile } from '../../src/core/content/curated';
 import { ProgressStore, PROGRESS_STATE_KEY } from '../../src/features/quiz/progressStore';
 import { Log } from '../../src/features/log';
+import { progressFromLog, RECENT_LIMIT, serializeHead, serializeHistory, serializeProgress, SYNC_BUDGET_CHARS } from '../../src/core/progress';
+import type { ReviewEvent } from '../../src/core/schedule/types';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -153,10 +155,115 @@ describe('quizzes and progress', () => {
     assert.strictEqual(backups.length, 1);
     assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), garbage);
     await store.markKnown(ids[0]);
-    assert.ok(readJson(store.ownFile).cards[ids[0]]);
+    assert.deepStrictEqual(readJson(store.ownFile).log.map((e: { questionId: string }) => e.questionId), [ids[0]]);
     // Reported once: the next window does not find it again.
     await new ProgressStore(fakeContext(storage), log).get();
     assert.strictEqual(fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-')).length, 1);
+  });
+
+  /** `count` reviews of the first questions, one a minute from 2025-01-01. */
+  const reviews = (count: number, prefix = 'r'): ReviewEvent[] => Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${i}`, questionId: canonical[i % 40].id, rating: (i % 4 + 1) as 1 | 2 | 3 | 4, at: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), mode: 'flashcards' as const,
+  }));
+  /** Writes a history file of `folded` and a head over it with `recent` (as another window leaves them); returns the history file name. */
+  const writeStore = (storage: vscode.Uri, folded: ReviewEvent[], recent: ReviewEvent[], writer = 'w-other'): string => {
+    const { ref, text } = serializeHistory(progressFromLog(folded));
+    fs.mkdirSync(path.join(storage.fsPath, 'progress'), { recursive: true });
+    fs.writeFileSync(path.join(storage.fsPath, 'progress', ref.file), text);
+    fs.writeFileSync(path.join(storage.fsPath, 'progress', `${writer}.json`), serializeHead(ref, recent, recent.length ? recent[recent.length - 1].at : folded[folded.length - 1].at));
+    return ref.file;
+  };
+
+  it('an answer rewrites only the small head over the history; past the limit the history is rewritten once', async () => {
+    const storage = tempStorage();
+    const all = reviews(RECENT_LIMIT + 300);
+    const file = writeStore(storage, all.slice(0, 300), all.slice(300, 310));
+    const memento = new Map<string, unknown>();
+    const store = new ProgressStore(fakeContext(storage, memento), log);
+    assert.strictEqual((await store.get()).log.length, 310);
+    const historyBefore = fs.statSync(path.join(storage.fsPath, 'progress', file)).mtimeMs;
+    await store.markKnown(ids[0]);
+    const head = readJson(store.ownFile);
+    assert.strictEqual(head.schema, 2);
+    assert.strictEqual(head.base.file, file, 'the window took over the history it found');
+    assert.strictEqual(head.log.length, 11);
+    assert.strictEqual(fs.statSync(path.join(storage.fsPath, 'progress', file)).mtimeMs, historyBefore, 'the history file is never rewritten');
+    const synced = memento.get(PROGRESS_STATE_KEY) as string;
+    assert.ok(synced.length <= SYNC_BUDGET_CHARS, `Settings Sync mirror: ${synced.length} characters`);
+    // Past RECENT_LIMIT recent reviews the head starts again from a new history file.
+    const full = tempStorage();
+    writeStore(full, all.slice(0, 300), all.slice(300));
+    const busy = new ProgressStore(fakeContext(full), log);
+    await busy.markKnown(ids[0]);
+    const after = readJson(busy.ownFile);
+    assert.notStrictEqual(after.base.file, file);
+    assert.strictEqual(after.base.count, all.length + 1);
+    assert.strictEqual(after.log.length, 0);
+    assert.ok(fs.existsSync(path.join(full.fsPath, 'progress', after.base.file)));
+    const reopened = await new ProgressStore(fakeContext(full), log).get();
+    assert.strictEqual(reopened.log.length, all.length + 1);
+  });
+
+  it('two windows answering at once over a shared history lose nothing', async () => {
+    const storage = tempStorage();
+    const past = reviews(200, 'p');
+    writeStore(storage, past.slice(0, 150), past.slice(150));
+    const w1 = new ProgressStore(fakeContext(storage), log);
+    const w2 = new ProgressStore(fakeContext(storage), log);
+    await Promise.all([w1.get(), w2.get()]);
+    const many = canonical.slice(50, 70).map(e => e.id);
+    await Promise.all(many.map((id, i) => (i % 2 ? w1 : w2).markKnown(id)));
+    // Each window picks up the other's answers when it gets the focus back (refresh).
+    await Promise.all([w1.refresh(), w2.refresh()]);
+    assert.strictEqual((await w1.get()).log.length, past.length + many.length);
+    assert.strictEqual(serializeProgress(await w1.get()), serializeProgress(await w2.get()));
+    const reopened = await new ProgressStore(fakeContext(storage), log).get();
+    assert.strictEqual(reopened.log.length, past.length + many.length);
+    for (const id of many) assert.ok(reopened.cards[id], id);
+  });
+
+  it('a head damaged so that it still parses is caught by its check, kept aside byte for byte, and the rest is kept', async () => {
+    const storage = tempStorage();
+    const past = reviews(60, 'd');
+    writeStore(storage, past.slice(0, 40), past.slice(40), 'w-damaged');
+    writeStore(storage, past.slice(0, 40), [], 'w-healthy');
+    const file = path.join(storage.fsPath, 'progress', 'w-damaged.json');
+    const damaged = fs.readFileSync(file, 'utf8').replace('"id":"d45"', '"id":"d46"');
+    fs.writeFileSync(file, damaged);
+    const progress = await new ProgressStore(fakeContext(storage), log).get();
+    const backups = fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-'));
+    assert.strictEqual(backups.length, 1);
+    assert.strictEqual(fs.readFileSync(path.join(storage.fsPath, backups[0]), 'utf8'), damaged);
+    assert.ok(!fs.existsSync(file), 'the damaged file was moved, not copied');
+    // The 40 reviews of the history are kept; so are the ones read back from the damaged head (one of them under the changed id).
+    assert.ok(progress.log.length >= 40);
+    assert.ok(progress.log.some(e => e.id === 'd39'));
+  });
+
+  it('a damaged history file is kept aside and the reviews saved after it are kept', async () => {
+    const storage = tempStorage();
+    const past = reviews(80, 'h');
+    const file = writeStore(storage, past.slice(0, 70), past.slice(70));
+    const historyPath = path.join(storage.fsPath, 'progress', file);
+    fs.writeFileSync(historyPath, fs.readFileSync(historyPath, 'utf8').replace('"id":"h5"', '"id":"h6"'));
+    const progress = await new ProgressStore(fakeContext(storage), log).get();
+    assert.strictEqual(fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-corrupt-')).length, 1);
+    for (const e of past.slice(70)) assert.ok(progress.log.some(x => x.id === e.id), e.id);
+  });
+
+  it('progress of the previous format (schema 1, one big file per window, mirrored whole) migrates on read', async () => {
+    const storage = tempStorage();
+    const old = serializeProgress(progressFromLog(reviews(30, 'o')));
+    fs.mkdirSync(path.join(storage.fsPath, 'progress'));
+    fs.writeFileSync(path.join(storage.fsPath, 'progress', 'w-oldbuild.json'), old);
+    const memento = new Map<string, unknown>([[PROGRESS_STATE_KEY, old]]);
+    const store = new ProgressStore(fakeContext(storage, memento), log);
+    assert.strictEqual((await store.get()).log.length, 30);
+    await store.markKnown(ids[1]);
+    assert.strictEqual(readJson(store.ownFile).schema, 2);
+    assert.strictEqual(JSON.parse(memento.get(PROGRESS_STATE_KEY) as string).schema, 2);
+    assert.strictEqual(fs.readdirSync(storage.fsPath).filter(f => f.startsWith('progress-')).length, 0, 'nothing was reported');
+    assert.strictEqual((await new ProgressStore(fakeContext(storage), log).get()).log.length, 31);
   });
 
   it('a newer-version file is kept aside, not overwritten', async () => {

@@ -4,3 +4,4 @@ export * from './merge';
 export * from './validate';
 export * from './storage';
 export * from './review';
+export * from './compact';

@@ -79,9 +79,10 @@ export function mergeWithStats(a: Progress, b: Progress, day?: DayOptions): { pr
     if (x && x !== y && !losers.has(x) && !losers.has(y)) losers.add(eventKey(y) < eventKey(x) ? x : y);
   }
   const conflicts = losers.size;
+  const idsB = new Set(onlyB.map(e => e.id));
   const stats: MergeStats = {
     addedFromB: onlyB.filter(e => !idsA.has(e.id)).length,
-    addedFromA: onlyA.filter(e => !onlyB.some(y => y.id === e.id)).length,
+    addedFromA: onlyA.filter(e => !idsB.has(e.id)).length,
     conflicts,
   };
   if (conflicts === 0 && onlyB.length === 0) return { progress: { ...a, updatedAt: latest(updatedAt, a.log) }, stats };

@@ -107,9 +107,9 @@ export function dedupeEvents(events: readonly ReviewEvent[]): ReviewEvent[] {
  * data serialise identically, whatever order their reviews arrived in).
  */
 function withKey<T>(record: Readonly<Record<string, T>>, key: string, value: T, exists: boolean): Record<string, T> {
-  if (exists) return { ...record, [key]: value };
+  if (exists) return assign(copyRecord(record), key, value);
   const keys = Object.keys(record);
-  if (!keys.length || keys[keys.length - 1] < key) return { ...record, [key]: value };
+  if (!keys.length || keys[keys.length - 1] < key) return assign(copyRecord(record), key, value);
   const out: Record<string, T> = {};
   let placed = false;
   for (const k of keys) {
@@ -120,6 +120,23 @@ function withKey<T>(record: Readonly<Record<string, T>>, key: string, value: T, 
     out[k] = record[k];
   }
   return out;
+}
+
+/**
+ * A shallow copy of a record keyed by ids, in the same key order. About twice as fast as `{ ...record }`
+ * on the 10,000 cards of a large history (V8 keeps such objects as dictionaries). Keys are ids that
+ * passed idProblem, so none is `__proto__`.
+ */
+export function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = record[keys[i]];
+  return out;
+}
+
+function assign<T>(record: Record<string, T>, key: string, value: T): Record<string, T> {
+  record[key] = value;
+  return record;
 }
 
 /** Event ids outside quizzes (e.g. "mark known"): time plus randomness, unique across windows. */

@@ -4,7 +4,8 @@
 //   write:  prepareWrite(storedTextNow, progress) → merged progress; write serializeProgress(merged)
 // so that two windows writing the same store never lose each other's reviews.
 import type { DayOptions } from '../schedule/days';
-import { emptyProgress, type Progress, progressFromLog } from './model';
+import { dedupeEvents, emptyProgress, type Progress, progressFromLog } from './model';
+import type { ReviewEvent } from '../schedule/types';
 import { mergeWithStats } from './merge';
 import { checkDocument, LIMITS, migrate, progressFromChecked, salvageEvents, schemaOf, validateImport } from './validate';
 
@@ -39,8 +40,7 @@ export function parseProgress(stored: string | object | undefined | null, day?: 
     try {
       doc = JSON.parse(stored);
     } catch (error) {
-      const recovered = progressFromLog(salvageEvents(stored), undefined, day);
-      return corrupt(raw, recovered, `Progress data is damaged (${errorText(error)}).`);
+      return corrupt(raw, salvageEvents(stored), `Progress data is damaged (${errorText(error)}).`, day);
     }
   } else {
     // An already-parsed value (e.g. from VS Code's globalState).
@@ -80,8 +80,7 @@ function parseDocument(doc: unknown, raw: string, day?: DayOptions): ParsedProgr
     if (schema === 1) {
       const checked = checkDocument(doc);
       if (!checked.errors.length) return { progress: progressFromChecked(checked, day) };
-      const recovered = progressFromLog(salvageEvents(doc), undefined, day);
-      return corrupt(raw, recovered, `Progress data is damaged (${checked.errors[0]}${checked.errors.length > 1 ? ` and ${checked.errors.length - 1} more problem(s)` : ''}).`);
+      return corrupt(raw, salvageEvents(doc), `Progress data is damaged (${checked.errors[0]}${checked.errors.length > 1 ? ` and ${checked.errors.length - 1} more problem(s)` : ''}).`, day);
     }
     const migrated = migrate(doc);
     if (migrated.kind === 'ok') {
@@ -98,17 +97,20 @@ function parseDocument(doc: unknown, raw: string, day?: DayOptions): ParsedProgr
           },
         };
       }
-      return corrupt(raw, emptyProgress(), `Progress data from an older version could not be upgraded (${result.errors[0]}).`);
+      return corrupt(raw, [], `Progress data from an older version could not be upgraded (${result.errors[0]}).`);
     }
-    return corrupt(raw, progressFromLog(salvageEvents(doc), undefined, day), `Progress data is damaged (${migrated.message})`);
+    return corrupt(raw, salvageEvents(doc), `Progress data is damaged (${migrated.message})`, day);
   } catch (error) {
-    return corrupt(raw, emptyProgress(), `Progress data could not be read (${errorText(error)}).`);
+    return corrupt(raw, [], `Progress data could not be read (${errorText(error)}).`);
   }
 }
 
-function corrupt(raw: string, recovered: Progress, what: string): ParsedProgress {
-  const kept = recovered.log.length ? `${recovered.log.length} review(s) were recovered` : 'no reviews could be recovered';
-  return { progress: recovered, problem: { kind: 'corrupt', raw, message: `${what} The original was kept aside; ${kept}.` } };
+/** A damaged-data result; the recovered reviews are folded into progress only when it is first asked for. */
+function corrupt(raw: string, salvaged: ReviewEvent[], what: string, day?: DayOptions): ParsedProgress {
+  const events = dedupeEvents(salvaged);
+  const kept = events.length ? `${events.length} review(s) were recovered` : 'no reviews could be recovered';
+  let recovered: Progress | undefined;
+  return { get progress() { return (recovered ??= progressFromLog(events, undefined, day)); }, problem: { kind: 'corrupt', raw, message: `${what} The original was kept aside; ${kept}.` } };
 }
 
 function errorText(error: unknown): string {

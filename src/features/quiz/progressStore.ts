@@ -1,11 +1,15 @@
-// Progress that is never lost. Every window writes only its own file, <global storage>/progress/<writer>.json,
-// holding everything that window knows; reading merges all of them (the review log is the truth and
-// merging is a union), so two windows answering at once can never overwrite each other. Each save
-// goes to a temporary file renamed into place, so nobody reads half a file. The merged progress is
-// mirrored in globalState, registered for Settings Sync. Damaged or newer-version data is moved aside
-// to a backup file, byte for byte, and reported; the user keeps working with what could be recovered.
+// Progress that is never lost, and stays cheap to save after years of reviews. Every window writes
+// only its own small file, <global storage>/progress/w-<writer>.json (a "head": the reviews since its
+// history file, plus that file's name, count and hash); the full history lives in h-<hash>.json files
+// that are written once and never changed (src/core/progress/compact.ts). Reading merges every head
+// with its history and the files of earlier versions (the review log is the truth and merging is a
+// union), so two windows answering at once can never overwrite each other. Each save goes to a
+// temporary file renamed into place, so nobody reads half a file. Every file carries a count and a
+// hash of its content: damaged data, even data that still parses, is moved aside byte for byte and
+// reported; the user keeps working with what could be recovered. Settings Sync gets a small mirror
+// in globalState: the latest reviews (SYNC_BUDGET_CHARS), merged by id on the other machine.
 import * as vscode from 'vscode';
-import type { Progress, ProgressProblem } from '../../core/progress';
+import type { HistoryRef, Progress, ProgressProblem } from '../../core/progress';
 import type { ReviewEvent, Rating, ReviewMode } from '../../core/schedule/types';
 import { engine } from '../../lazyEngine';
 import type { Log } from '../log';
@@ -14,14 +18,37 @@ export const PROGRESS_STATE_KEY = 'djangoCoach.progress';
 /** The single file of earlier versions: still read, never written. */
 const LEGACY_FILE = 'progress.json';
 const FOLDER = 'progress';
-/** Other writers' files older than this, whose reviews are all in ours, are removed on load. */
+/** Other writers' files older than this, whose reviews are all in ours, are removed on load (so are history files no head refers to). */
 const COMPACT_AFTER_MS = 24 * 60 * 60 * 1000;
+
+interface StoredFile {
+  uri: vscode.Uri;
+  mtime: number;
+  /** The reviews the file holds itself (a head: those over its history), for compaction. */
+  log: readonly ReviewEvent[];
+  /** The history file a head refers to. */
+  base?: string;
+}
+
+/** Progress and the history files all of whose reviews it holds. */
+interface Merged {
+  progress: Progress;
+  folded: Set<string>;
+}
 
 export class ProgressStore implements vscode.Disposable {
   private progress: Progress | undefined;
+  /** History files whose reviews are all in `progress`: a head over one of them only adds its own reviews. */
+  private folded = new Set<string>();
   private loaded: Promise<void> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly writer = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  /** The history file this window's head extends, and its reviews. */
+  private base: { ref: HistoryRef; log: readonly ReviewEvent[] } | undefined;
+  /** History files read so far, by name: they never change, so each is read once. */
+  private readonly histories = new Map<string, { ref: HistoryRef; progress: Progress }>();
+  /** History files found damaged or missing, with what was recovered: reported once, not at every refresh. */
+  private readonly lostHistories = new Map<string, Progress>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -51,16 +78,22 @@ export class ProgressStore implements vscode.Disposable {
     return this.progress;
   }
 
-  /** Every stored progress file: the writers' files and the legacy single file. */
+  /** Every stored progress file: the writers' heads and the legacy single file. */
   private async storedFiles(): Promise<{ uri: vscode.Uri; mtime: number }[]> {
     const files: { uri: vscode.Uri; mtime: number }[] = [];
     const legacy = vscode.Uri.joinPath(this.context.globalStorageUri, LEGACY_FILE);
     try {
       files.push({ uri: legacy, mtime: (await vscode.workspace.fs.stat(legacy)).mtime });
     } catch { /* none */ }
+    for (const f of await this.listFolder(/^w-[\w-]+\.json$/)) files.push(f);
+    return files;
+  }
+
+  private async listFolder(pattern: RegExp): Promise<{ uri: vscode.Uri; mtime: number }[]> {
+    const files: { uri: vscode.Uri; mtime: number }[] = [];
     try {
       for (const [name, type] of await vscode.workspace.fs.readDirectory(this.folder)) {
-        if (!(type & vscode.FileType.File) || !/^w-[\w-]+\.json$/.test(name)) continue;
+        if (!(type & vscode.FileType.File) || !pattern.test(name)) continue;
         const uri = vscode.Uri.joinPath(this.folder, name);
         try {
           files.push({ uri, mtime: (await vscode.workspace.fs.stat(uri)).mtime });
@@ -70,57 +103,142 @@ export class ProgressStore implements vscode.Disposable {
     return files;
   }
 
-  /** Reads and merges every store; bad files are moved aside. */
-  private async readMerged(): Promise<{ progress: Progress; files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[] }> {
-    const { parseProgress, mergeProgress, emptyProgress } = engine();
-    let progress = emptyProgress();
-    const files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[] = [];
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The history a head refers to: read once (it never changes), checked against the head's reference.
+   * A damaged history file is moved aside and what could be recovered from it is returned instead.
+   */
+  private async history(ref: HistoryRef): Promise<{ progress: Progress; healthy: boolean }> {
+    const cached = this.histories.get(ref.file);
+    if (cached && cached.ref.hash === ref.hash) return { progress: cached.progress, healthy: true };
+    const lost = this.lostHistories.get(ref.file);
+    if (lost) return { progress: lost, healthy: false };
+    const result = await this.readHistory(ref);
+    if (!result.healthy) this.lostHistories.set(ref.file, result.progress);
+    return result;
+  }
+
+  private async readHistory(ref: HistoryRef): Promise<{ progress: Progress; healthy: boolean }> {
+    const { readStored, emptyProgress } = engine();
+    const uri = vscode.Uri.joinPath(this.folder, ref.file);
+    const text = await this.readText(uri);
+    if (text === undefined) {
+      const message = `A progress history file (${ref.file}, ${ref.count} reviews) is missing; the reviews saved after it are kept, and those in other files too.`;
+      this.log.info(`WARNING ${message}`);
+      void vscode.window.showWarningMessage(`Django Interview Coach: ${message}`);
+      return { progress: emptyProgress(), healthy: false };
+    }
+    const stored = readStored(text);
+    if (stored.kind === 'history' && stored.ref.hash === ref.hash && stored.ref.count === ref.count) {
+      this.histories.set(ref.file, { ref, progress: stored.progress });
+      return { progress: stored.progress, healthy: true };
+    }
+    if (stored.kind === 'document' && stored.parsed.problem) {
+      await this.keepAside(stored.parsed.problem, uri);
+      return { progress: stored.parsed.progress, healthy: false };
+    }
+    await this.keepAside({ kind: 'corrupt', raw: text, message: `Progress history file ${ref.file} does not hold what its name says. The original was kept aside.` }, uri);
+    return { progress: stored.kind === 'history' ? stored.progress : emptyProgress(), healthy: false };
+  }
+
+  /**
+   * Reads every store (the heads, the legacy file, the Settings Sync mirror) into `start`; bad files
+   * are moved aside. A head over a history already in the progress adds only its own reviews, in one
+   * pass at the end (extendProgress), so reading what other windows wrote costs about their heads.
+   */
+  private async readMerged(start: Merged = { progress: engine().emptyProgress(), folded: new Set() }): Promise<Merged & { files: StoredFile[] }> {
+    const { mergeProgress, extendProgress, readStored } = engine();
+    let progress = start.progress;
+    const folded = new Set(start.folded);
+    const files: StoredFile[] = [];
+    const pending: ReviewEvent[] = [];
+    let pendingAt = progress.updatedAt;
+    const sources: { text: string | object | undefined; file?: { uri: vscode.Uri; mtime: number } }[] = [];
     for (const file of await this.storedFiles()) {
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
-      } catch {
+      const text = await this.readText(file.uri);
+      if (text !== undefined) sources.push({ text, file });
+    }
+    sources.push({ text: this.context.globalState.get<string | object>(PROGRESS_STATE_KEY) });
+    for (const { text, file } of sources) {
+      const stored = readStored(text);
+      if (stored.kind === 'head') {
+        let healthy = true;
+        if (stored.base && !folded.has(stored.base.file)) {
+          const base = await this.history(stored.base);
+          healthy = base.healthy;
+          progress = mergeProgress(progress, base.progress);
+          if (healthy) folded.add(stored.base.file);
+        }
+        pending.push(...stored.events);
+        if (stored.updatedAt > pendingAt) pendingAt = stored.updatedAt;
+        if (file && healthy) files.push({ ...file, log: stored.events, base: stored.base?.file });
         continue;
       }
-      const parsed = parseProgress(text);
-      if (parsed.problem) await this.keepAside(parsed.problem, file.uri);
+      const parsed = stored.kind === 'history' ? { progress: stored.progress, problem: undefined } : stored.parsed;
+      if (parsed.problem) await this.keepAside(parsed.problem, file?.uri);
       progress = mergeProgress(progress, parsed.progress);
-      if (!parsed.problem) files.push({ ...file, ids: new Set(parsed.progress.log.map(e => e.id)) });
+      if (file && !parsed.problem) files.push({ ...file, log: parsed.progress.log });
     }
-    const synced = parseProgress(this.context.globalState.get<string | object>(PROGRESS_STATE_KEY));
-    if (synced.problem) await this.keepAside(synced.problem);
-    return { progress: mergeProgress(progress, synced.progress), files };
+    return { progress: extendProgress(progress, pending, pendingAt), folded, files };
   }
 
   private async load(): Promise<void> {
-    const { progress, files } = await this.readMerged();
+    const { progress, folded, files } = await this.readMerged();
     this.progress = progress;
+    this.folded = folded;
+    this.adoptBase();
     this.log.info(`progress loaded: ${progress.log.length} reviews of ${Object.keys(progress.cards).length} questions from ${files.length} file(s)`);
     this.changed.fire();
     if (files.length > 1 || files.some(f => !f.uri.path.includes(`/${FOLDER}/`))) await this.compact(files);
   }
 
-  /** Folds old writers' files into ours once everything they hold is saved in ours. */
-  private async compact(files: { uri: vscode.Uri; mtime: number; ids: Set<string> }[]): Promise<void> {
+  /** Takes the largest history read so far as this window's base, so its first save needs no new one. */
+  private adoptBase(): void {
+    for (const h of this.histories.values()) if (!this.base || h.ref.count > this.base.ref.count) this.base = { ref: h.ref, log: h.progress.log };
+  }
+
+  /** Folds old writers' files into ours once everything they hold is saved in ours; removes history files no head needs. */
+  private async compact(files: StoredFile[]): Promise<void> {
     const now = Date.now();
     const old = files.filter(f => now - f.mtime > COMPACT_AFTER_MS);
     if (!old.length) return;
     await this.save();
     const mine = new Set(this.progress!.log.map(e => e.id));
+    const removed = new Set<string>();
     for (const f of old) {
-      if (![...f.ids].every(id => mine.has(id))) continue;
+      if ((f.base && !this.folded.has(f.base)) || !f.log.every(e => mine.has(e.id))) continue;
       try {
         await vscode.workspace.fs.delete(f.uri);
+        removed.add(f.uri.toString());
       } catch { /* another window compacted it */ }
+    }
+    const needed = new Set(files.filter(f => !removed.has(f.uri.toString()) && f.base).map(f => f.base!));
+    if (this.base) needed.add(this.base.ref.file);
+    for (const h of await this.listFolder(/^h-[0-9a-f]{16}\.json$/)) {
+      const name = h.uri.path.slice(h.uri.path.lastIndexOf('/') + 1);
+      if (needed.has(name) || now - h.mtime <= COMPACT_AFTER_MS) continue;
+      try {
+        await vscode.workspace.fs.delete(h.uri);
+      } catch { /* another window removed it */ }
     }
   }
 
   /** Re-reads the stores and merges what other windows (or Settings Sync) added. */
   async refresh(): Promise<void> {
     await this.get();
-    const { progress } = await this.readMerged();
+    const start = { progress: this.progress!, folded: this.folded };
+    const read = await this.readMerged(start);
     const before = this.progress!.log.length;
-    this.progress = engine().mergeProgress(this.progress!, progress);
+    // An answer recorded while reading is in this.progress, not in what was read: merge both then.
+    this.progress = this.progress === start.progress ? read.progress : engine().mergeProgress(this.progress!, read.progress);
+    this.folded = read.folded;
     if (this.progress.log.length !== before) this.changed.fire();
   }
 
@@ -137,20 +255,40 @@ export class ProgressStore implements vscode.Disposable {
     await this.record(engine().makeEvent(questionId, rating, mode, Date.now()));
   }
 
-  /** Writes this window's file (temporary file renamed into place) and the Settings Sync mirror. */
+  /**
+   * Writes this window's head (temporary file renamed into place) and the Settings Sync mirror. When
+   * the head would hold more than RECENT_LIMIT reviews, everything is first written to a new history
+   * file and the head starts again from it.
+   */
   save(): Promise<void> {
     this.writing = this.writing.then(async () => {
-      const text = engine().serializeProgress(await this.get());
-      const temp = vscode.Uri.joinPath(this.folder, `${this.writer}.json.tmp`);
-      await vscode.workspace.fs.createDirectory(this.folder);
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-      await vscode.workspace.fs.rename(temp, this.ownFile, { overwrite: true });
-      await this.context.globalState.update(PROGRESS_STATE_KEY, text);
+      const { recentEvents, RECENT_LIMIT, serializeHead, serializeHistory, serializeSyncHead } = engine();
+      const progress = await this.get();
+      let recent = this.base ? recentEvents(progress, this.base.log) : progress.log;
+      if (!recent || recent.length > RECENT_LIMIT) {
+        const { ref, text } = serializeHistory(progress);
+        if (!this.histories.has(ref.file)) await this.writeAtomically(vscode.Uri.joinPath(this.folder, ref.file), text);
+        // The older histories are all in this one: keep only it in memory (a head over one of them reads it again).
+        this.histories.clear();
+        this.histories.set(ref.file, { ref, progress });
+        this.base = { ref, log: progress.log };
+        this.folded.add(ref.file);
+        recent = [];
+      }
+      await this.writeAtomically(this.ownFile, serializeHead(this.base?.ref ?? null, recent, progress.updatedAt));
+      await this.context.globalState.update(PROGRESS_STATE_KEY, serializeSyncHead(progress));
     }).catch(e => {
       this.log.info(`ERROR progress could not be saved: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Django Interview Coach: your progress could not be saved (${(e as Error).message}). It is kept in memory; the next answer tries again.`);
     });
     return this.writing;
+  }
+
+  private async writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+    const temp = uri.with({ path: `${uri.path}.${this.writer}.tmp` });
+    await vscode.workspace.fs.createDirectory(this.folder);
+    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
   }
 
   /** Keeps damaged or newer-version data aside, byte for byte: the file itself is moved to a backup name. */
