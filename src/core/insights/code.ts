@@ -26,6 +26,7 @@ export class Code {
   readonly lineEnds: Int32Array;
   readonly context: PythonContext;
   private readonly indents: Int16Array;
+  private blockEnds: Int32Array | null = null;
   private readonly analysis: DocumentAnalysis;
 
   constructor(analysis: DocumentAnalysis) {
@@ -199,6 +200,9 @@ export class Code {
 
   /** The last line of the block a header on `line` opens (the header line itself when it has no indented body). */
   blockEnd(line: number): number {
+    // Several checks ask for the same blocks (a function's end for each loop in it): answered once per line.
+    const known = (this.blockEnds ??= new Int32Array(this.lineStarts.length).fill(-1));
+    if (known[line] >= 0) return known[line];
     const indent = this.indent(line);
     const headerEnd = this.lineOf(this.statementEnd(this.firstCode(line)));
     let last = headerEnd;
@@ -214,7 +218,7 @@ export class Code {
       }
       last = l;
     }
-    return last;
+    return (known[line] = last);
   }
 
   /** The `)` matching the `(` at `open`, or -1. */

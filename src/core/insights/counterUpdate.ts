@@ -18,6 +18,7 @@
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
 import { isModelClass, isTestOrMigration, modelShapes } from './modelFields';
+import { lineMatches } from './lineScan';
 import { loopAt, querysetOf } from './querysets';
 import type { InsightFinding } from './types';
 
@@ -54,8 +55,9 @@ export const counterUpdate: InsightCheck = {
     const out: InsightFinding[] = [];
     // One finding per line, and per object and field in a function (several branches may change one counter).
     const seen = new Set<string>();
-    for (const re of [AUGMENTED, SPELLED_OUT]) {
-      for (const m of code.matches(re)) {
+    // Every match holds its sign: only lines with a `+` or `-` are tried.
+    for (const [re, needles] of [[AUGMENTED, ['+=', '-=']], [SPELLED_OUT, ['+', '-']]] as const) {
+      for (const m of lineMatches(code, re, needles)) {
         const line = code.lineOf(m.index);
         if (seen.has(String(line)) || !code.startsStatement(line)) continue;
         const valueStart = m.index + m[0].length;

@@ -11,6 +11,7 @@ import type { InsightCheck } from './check';
 import type { Code } from './code';
 import { isStringLiteral } from './code';
 import { isProductionSettings, moduleAssignments } from './settingsModule';
+import { holds } from './lineScan';
 import type { InsightFinding } from './types';
 
 /** A call reading the environment or a config source: a name with `env` in it (`os.environ.get(`, `os.getenv(`, `env.str(`, healthchecks' `envsecret(`), or decouple's `config(`. */
@@ -28,7 +29,7 @@ export const literalSecretKey: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#99183b28', 'django-interview-questions-experienced-2026#de2b3b0f'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('SECRET_KEY'),
+  mayFind: masked => holds(masked, 'ECRET', 'SECRET_KEY'),
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     if (!isProductionSettings(code, fileName)) return out;

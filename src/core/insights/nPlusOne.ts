@@ -30,6 +30,7 @@
 // and exists() read a filled result cache), not a sentence of the docs: the messages do not claim it.
 import type { InsightCheck } from './check';
 import type { Code } from './code';
+import { lineMatches, regExpFor } from './lineScan';
 import { isTestOrMigration, modelShapes, type Relation } from './modelFields';
 import { loopAt, MANAGER_CHAIN, querysetOf, type QuerysetSource } from './querysets';
 import type { InsightFinding, InsightFix } from './types';
@@ -37,6 +38,8 @@ import type { InsightFinding, InsightFix } from './types';
 const FOR = /^[ \t]*(?:async[ \t]+)?for[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]/gm;
 /** Methods of a related manager whose result a prefetch_related answers from its cache. */
 const CACHED = new Set(['all', 'count', 'exists']);
+/** `x.a.b` read from the loop variable; the variable bound again in the body (per variable name). */
+const TWO_DEEP = new Map<string, RegExp>(), REBOUND = new Map<string, RegExp>();
 
 export const nPlusOne: InsightCheck = {
   def: {
@@ -54,14 +57,14 @@ export const nPlusOne: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestOrMigration(fileName)) return [];
     const out: InsightFinding[] = [];
-    for (const m of code.matches(FOR)) {
+    for (const m of lineMatches(code, FOR, ['for'])) {
       const line = code.lineOf(m.index);
       const loop = loopAt(code, line);
       if (!loop) continue;
       // Cheap first: the body reads something two attributes deep from the loop variable.
       const bodyStart = code.lineEnds[code.lineOf(loop.iterEnd)];
       const body = code.masked.slice(bodyStart, code.lineEnds[code.blockEnd(line)]);
-      if (!new RegExp(`(?<![\\w.])${loop.variable}\\.\\w+\\.\\w`).test(body)) continue;
+      if (!regExpFor(TWO_DEEP, loop.variable, v => new RegExp(`(?<![\\w.])${v}\\.\\w+\\.\\w`)).test(body)) continue;
       const source = querysetOf(code, line, loop.iterStart, loop.iterEnd);
       if (!source) continue;
       out.push(...loopFindings(code, line, loop.variable, source, loop.iterStart));
@@ -106,7 +109,7 @@ function loopFindings(code: Code, line: number, variable: string, source: Querys
   const bodyEnd = code.lineEnds[code.blockEnd(line)];
   const body = code.masked.slice(bodyStart, bodyEnd);
   // The loop variable rebound in the body: what it holds afterwards is unknown.
-  if (new RegExp(`(?:^|\\n)[ \\t]*${variable}[ \\t]*=(?!=)|\\bfor\\s+${variable}\\b|\\bas\\s+${variable}\\b`).test(body)) return [];
+  if (regExpFor(REBOUND, variable, v => new RegExp(`(?:^|\\n)[ \\t]*${v}[ \\t]*=(?!=)|\\bfor\\s+${v}\\b|\\bas\\s+${v}\\b`)).test(body)) return [];
   const out: InsightFinding[] = [];
   const reported = new Set<string>();
   const access = new RegExp(`(?<![\\w.])${variable}\\.([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)(\\s*\\()?`, 'g');

@@ -17,6 +17,7 @@
 import type { InsightCheck } from './check';
 import type { Code } from './code';
 import { resolveChain } from '../detect/context';
+import { holds } from './lineScan';
 import type { InsightFinding } from './types';
 
 const FIELD = /\b(?:models\.)?(CharField|TextField)[ \t]*\(/g;
@@ -34,7 +35,7 @@ export const nullString: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#31de9b32', 'django-interview-questions-experienced-2026#7a658833'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => /null\s*=\s*True/.test(masked) && (masked.includes('CharField') || masked.includes('TextField')),
+  mayFind: masked => (masked.includes('CharField') || holds(masked, 'xtFie', 'TextField')) && /null\s*=\s*True/.test(masked),
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Migrations repeat the model's fields; the finding belongs on the model.

@@ -3,6 +3,7 @@
 // of an object read in the same function, or a name the function assigns only from those — and where
 // a model instance was read from the database.
 import type { Code, Header } from './code';
+import { regExpFor } from './lineScan';
 import { isModelClass, modelShapes } from './modelFields';
 
 /** A read of one row from the database. */
@@ -123,12 +124,21 @@ export function querysetOf(code: Code, line: number, iterStart: number, iterEnd:
   return { model, chains, inHead: false, line: assigns[0].line, name };
 }
 
+/** Per name: its plain assignment, and its other bindings. */
+const ASSIGN = new Map<string, RegExp>(), REBIND = new Map<string, RegExp>();
+
 /** The assignments `name = …` in the function (statement starts only), with their value's span. */
 function assignments(code: Code, fn: Header, fnEnd: number, name: string): { line: number; start: number; end: number }[] {
   const out: { line: number; start: number; end: number }[] = [];
-  const re = new RegExp(`^${name}\\s*(?::[^=\\n]*)?=(?!=)\\s*`);
-  const other = new RegExp(`^(?:${name}\\s*(?:[-+*/|&]|\\[)|(?:async\\s+)?for\\s+(?:[^\\n]*[\\s,(])?${name}\\b[^\\n]*\\sin\\s|with\\s[^\\n]*\\bas\\s+${name}\\b|[^\\n]*\\b${name}\\s*:=)`);
-  for (let l = fn.line + 1; l <= fnEnd; l++) {
+  const re = regExpFor(ASSIGN, name, n => new RegExp(`^${n}\\s*(?::[^=\\n]*)?=(?!=)\\s*`));
+  const other = regExpFor(REBIND, name, n => new RegExp(`^(?:${n}\\s*(?:[-+*/|&]|\\[)|(?:async\\s+)?for\\s+(?:[^\\n]*[\\s,(])?${n}\\b[^\\n]*\\sin\\s|with\\s[^\\n]*\\bas\\s+${n}\\b|[^\\n]*\\b${n}\\s*:=)`));
+  // Every form below holds the name: only the lines where it occurs are read.
+  if (fn.line + 1 > fnEnd) return out;
+  const from = code.lineStarts[fn.line + 1];
+  const body = code.masked.slice(from, code.lineEnds[Math.min(fnEnd, code.lineCount - 1)]);
+  for (let i = body.indexOf(name); i >= 0; i = body.indexOf(name, i + 1)) {
+    const l = code.lineOf(from + i);
+    i = code.lineEnds[l] - from;
     if (code.isBlank(l) || !code.startsStatement(l)) continue;
     const s = code.firstCode(l);
     const text = code.masked.slice(s, code.lineEnds[l]);

@@ -1,0 +1,72 @@
+// The fast scans of the insight checks (src/core/insights/lineScan.ts) give the answers of the slow
+// forms they replace: `code.matches(re)` for line-anchored regexes, `includes`, a regex per name.
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../src/core/detect/analysis';
+import { Code } from '../../src/core/insights/code';
+import { holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
+
+const code = (text: string) => new Code(analyzeDocument(text, 'app/x.py'));
+const AUGMENTED = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*([+-])=[ \t]*/gm;
+const FOR = /^[ \t]*(?:async[ \t]+)?for[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]/gm;
+const found = (ms: Iterable<RegExpExecArray>) => [...ms].map(m => [m.index, m[0]]);
+
+const SAMPLE = [
+  'from x import for_each  # for a in b: in an import line',
+  'def f(rows):',
+  '    for row in rows:',
+  '        row.hits += 1; row.misses -= 1',
+  '        total += 1',
+  '    s = "for x in y: a.b += 1"',
+  '    async for item in stream():',
+  '        item.count -= 2',
+  '    return [r for r in rows]',
+  '\tfor\ta\tin b:',
+  '',
+].join('\n');
+
+describe('insights: fast line scans', () => {
+  it('lineMatches finds what matches() finds, in order, import lines skipped', () => {
+    const c = code(SAMPLE);
+    assert.deepEqual(found(lineMatches(c, FOR, ['for'])), found(c.matches(FOR)));
+    assert.deepEqual(found(lineMatches(c, AUGMENTED, ['+=', '-='])).map(x => x[1]), ['        row.hits += ', '        item.count -= ']);
+    assert.deepEqual(found(lineMatches(c, AUGMENTED, ['+=', '-='])), found(c.matches(AUGMENTED)));
+    assert.equal(found(lineMatches(c, FOR, ['for'])).length, 3);
+  });
+
+  it('lineMatches agrees with matches() on \\r\\n and \\r line ends and on U+2028 (a line start for the m flag)', () => {
+    for (const text of [SAMPLE.replace(/\n/g, '\r\n'), SAMPLE.replace(/\n/g, '\r'), 'x = 1\u2028for a in b:\n    pass\n', 'y\u2029a.b += 1\n']) {
+      const c = code(text);
+      assert.deepEqual(found(lineMatches(c, FOR, ['for'])), found(c.matches(FOR)), JSON.stringify(text));
+      assert.deepEqual(found(lineMatches(c, AUGMENTED, ['+=', '-='])), found(c.matches(AUGMENTED)), JSON.stringify(text));
+    }
+    assert.equal(found(lineMatches(code('x = 1\u2028for a in b:\n    pass\n'), FOR, ['for'])).length, 1);
+  });
+
+  it('lineMatches finds nothing where no line holds a needle', () => {
+    assert.deepEqual(found(lineMatches(code('def f():\n    return 1\n'), FOR, ['for'])), []);
+  });
+
+  it('holds answers as includes does', () => {
+    assert.equal(holds('cursor.execute(sql)', 'xecute', '.execute'), true);
+    assert.equal(holds('execute(sql)', 'xecute', '.execute'), false);
+    assert.equal(holds('cursor.run(sql)', 'xecute', '.execute'), false);
+  });
+
+  it('regExpFor builds one regex per name and the right one for each', () => {
+    const cache = new Map<string, RegExp>();
+    const build = (n: string) => new RegExp(`^${n}\\.`);
+    const a = regExpFor(cache, 'row', build);
+    assert.equal(regExpFor(cache, 'row', build), a);
+    assert.equal(a.test('row.x'), true);
+    assert.equal(regExpFor(cache, 'item', build).test('row.x'), false);
+  });
+
+  it('blockEnd gives the same answer when asked again (answers are kept per line)', () => {
+    const c = code('def f():\n    for a in b:\n        x = 1\n\n    y = 2\nz = 3\n');
+    assert.equal(c.blockEnd(1), 2);
+    assert.equal(c.blockEnd(0), 4);
+    assert.equal(c.blockEnd(1), 2);
+    assert.equal(c.blockEnd(0), 4);
+    assert.equal(c.blockEnd(5), 5);
+  });
+});
