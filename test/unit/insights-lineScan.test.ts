@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { Code } from '../../src/core/insights/code';
 import { holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
+import { nullTrue } from '../../src/core/insights/nullString';
 
 const code = (text: string) => new Code(analyzeDocument(text, 'app/x.py'));
 const AUGMENTED = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*([+-])=[ \t]*/gm;
@@ -42,6 +43,15 @@ describe('insights: fast line scans', () => {
     assert.equal(found(lineMatches(code('x = 1\u2028for a in b:\n    pass\n'), FOR, ['for'])).length, 1);
   });
 
+  it('lineMatches with leading needles finds what matches() finds (after indentation or `async`)', () => {
+    const text = SAMPLE + 'x = 1; for_x = 2\nasync  for b in c:\n  xasync for b in c:\n    format = 1\n';
+    for (const t of [text, text.replace(/\n/g, '\r\n'), 'a = 1\u2028  for a in b:\n']) {
+      const c = code(t);
+      assert.deepEqual(found(lineMatches(c, FOR, ['for'], true)), found(c.matches(FOR)), JSON.stringify(t));
+    }
+    assert.equal(found(lineMatches(code(text), FOR, ['for'], true)).length, 4);
+  });
+
   it('lineMatches finds nothing where no line holds a needle', () => {
     assert.deepEqual(found(lineMatches(code('def f():\n    return 1\n'), FOR, ['for'])), []);
   });
@@ -50,6 +60,13 @@ describe('insights: fast line scans', () => {
     assert.equal(holds('cursor.execute(sql)', 'xecute', '.execute'), true);
     assert.equal(holds('execute(sql)', 'xecute', '.execute'), false);
     assert.equal(holds('cursor.run(sql)', 'xecute', '.execute'), false);
+  });
+
+  it('nullTrue answers as /null\\s*=\\s*True/ does', () => {
+    const cases = ['x = F(null=True)', 'null = True', 'null\n=\tTrue', 'null=  Truex', 'nul=True', 'notnull=True', 'null=(True)', 'null==True', 'True', '=True', 'xnull = True', 'ull=True', 'blank=True, null=False', ''];
+    for (const t of cases) assert.equal(nullTrue(t), /null\s*=\s*True/.test(t), JSON.stringify(t));
+    assert.equal(nullTrue('a(null =\n True)'), true);
+    assert.equal(nullTrue('a(null = False, x=True)'), false);
   });
 
   it('regExpFor builds one regex per name and the right one for each', () => {

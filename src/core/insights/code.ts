@@ -27,6 +27,7 @@ export class Code {
   readonly context: PythonContext;
   private readonly indents: Int16Array;
   private blockEnds: Int32Array | null = null;
+  private readonly headerTexts = new Map<number, string>();
   private readonly analysis: DocumentAnalysis;
 
   constructor(analysis: DocumentAnalysis) {
@@ -178,9 +179,16 @@ export class Code {
 
   /** A header's masked text, following its brackets onto the next lines (`def f(\n a,\n):`). */
   headerText(line: number): string {
-    const start = this.firstCode(line);
-    const end = this.statementEnd(start);
-    return this.masked.slice(start, end).replace(/\s+/g, ' ').trim();
+    // The headers around a construct are read again for each question about it: kept per line.
+    let text = this.headerTexts.get(line);
+    if (text === undefined) {
+      const start = this.firstCode(line);
+      text = this.masked.slice(start, this.statementEnd(start));
+      // Most headers are one line with single spaces: nothing to squeeze.
+      if (/[^\S ]| {2}/.test(text)) text = text.replace(/\s+/g, ' ');
+      this.headerTexts.set(line, (text = text.trim()));
+    }
+    return text;
   }
 
   /** The end of the logical line starting at `start` (brackets and backslashes followed). */

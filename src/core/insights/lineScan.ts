@@ -15,14 +15,23 @@ const STICKY = new Map<RegExp, RegExp>();
  * What `code.matches(re)` yields for a regex anchored at line starts (`/^…/gm`) that never matches
  * a line break, but tried only at the start of the lines holding one of `needles`: the caller names
  * strings that every match's line contains. Matches in order, import lines skipped, as `matches` does.
+ * `leading`: every match has one of the needles first after the line's spaces and tabs, or after
+ * `async` and spaces (`for` in `/^[ \t]*(?:async[ \t]+)?for…/`), so an occurrence after anything
+ * else is passed over at once.
  */
-export function* lineMatches(code: Code, re: RegExp, needles: readonly string[]): Generator<RegExpExecArray> {
+export function* lineMatches(code: Code, re: RegExp, needles: readonly string[], leading = false): Generator<RegExpExecArray> {
   const t = code.masked;
   const starts: number[] = [];
   // `^` with the m flag also starts a line after U+2028/U+2029, which Python (and Code's lines) do not.
-  const plain = !t.includes('\u2028') && !t.includes('\u2029');
+  const plain = !leading && !t.includes('\u2028') && !t.includes('\u2029');
   for (const needle of needles) {
     for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + 1)) {
+      if (leading) {
+        let s = spacesBefore(t, i);
+        if (s < i && s >= 5 && t.startsWith('async', s - 5)) s = spacesBefore(t, s - 5);
+        if (s === 0 || isLineTerminator(t.charCodeAt(s - 1))) starts.push(s);
+        continue;
+      }
       if (plain) {
         // Code's lines end at \n, \r\n and \r: the same starts as the m flag's, but for the empty one between \r and \n.
         const line = code.lineOf(i);
@@ -50,6 +59,12 @@ export function* lineMatches(code: Code, re: RegExp, needles: readonly string[])
     if (!m || code.context.importLines[code.lineOf(m.index)]) continue;
     yield m;
   }
+}
+
+/** Where the spaces and tabs ending at `i` start. */
+function spacesBefore(t: string, i: number): number {
+  while (i > 0 && (t.charCodeAt(i - 1) === 0x20 || t.charCodeAt(i - 1) === 0x09)) i--;
+  return i;
 }
 
 function stickyOf(re: RegExp): RegExp {

@@ -35,7 +35,7 @@ export const nullString: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#31de9b32', 'django-interview-questions-experienced-2026#7a658833'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => (masked.includes('CharField') || holds(masked, 'xtFie', 'TextField')) && /null\s*=\s*True/.test(masked),
+  mayFind: masked => (masked.includes('CharField') || holds(masked, 'xtFie', 'TextField')) && nullTrue(masked),
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Migrations repeat the model's fields; the finding belongs on the model.
@@ -65,6 +65,24 @@ export const nullString: InsightCheck = {
     return out;
   },
 };
+
+/**
+ * `/null\s*=\s*True/.test(masked)`, read back from each `True`: the regex would try every `n` of
+ * the file, and `True` is rarer.
+ */
+export function nullTrue(masked: string): boolean {
+  for (let i = masked.indexOf('True'); i >= 0; i = masked.indexOf('True', i + 1)) {
+    let j = i;
+    while (j > 0 && SPACE.test(masked[j - 1])) j--;
+    if (masked[j - 1] !== '=') continue;
+    j--;
+    while (j > 0 && SPACE.test(masked[j - 1])) j--;
+    if (j >= 4 && masked.startsWith('null', j - 4)) return true;
+  }
+  return false;
+}
+
+const SPACE = /\s/;
 
 /** Paths of test code: a `tests` folder, `tests.py`, `test_*.py` (not `test/`: DefectDojo's app for its Test model is `dojo/test/`). */
 const TEST_PATH = /(?:^|[\\/])(?:tests[\\/]|tests\.py$|test_[^\\/]*\.py$)/;
