@@ -27,6 +27,7 @@ export class Code {
   readonly context: PythonContext;
   private readonly indents: Int16Array;
   private blockEnds: Int32Array | null = null;
+  private firstCodes: Int32Array | null = null;
   private readonly headerTexts = new Map<number, string>();
   private readonly analysis: DocumentAnalysis;
 
@@ -60,6 +61,9 @@ export class Code {
 
   /** Offset of the first non-blank character of a line (its end when blank). */
   firstCode(line: number): number {
+    // Asked again for the same lines by every walk over a block or up to its headers: kept per line.
+    const known = (this.firstCodes ??= new Int32Array(this.lineStarts.length).fill(-1));
+    if (known[line] >= 0) return known[line];
     const t = this.masked, le = this.lineEnds[line];
     let i = this.lineStarts[line];
     while (i < le) {
@@ -67,7 +71,7 @@ export class Code {
       if (c !== 0x20 && c !== 0x09 && c !== 0x0c) break;
       i++;
     }
-    return i;
+    return (known[line] = i);
   }
 
   indent(line: number): number {
