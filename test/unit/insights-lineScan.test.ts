@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { Code } from '../../src/core/insights/code';
-import { holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
+import { hintMatches, holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
 import { nullTrue } from '../../src/core/insights/nullString';
 
 const code = (text: string) => new Code(analyzeDocument(text, 'app/x.py'));
@@ -56,6 +56,25 @@ describe('insights: fast line scans', () => {
     assert.deepEqual(found(lineMatches(code('def f():\n    return 1\n'), FOR, ['for'])), []);
   });
 
+  it('hintMatches finds what matches() finds for on_commit and select_for_update calls', () => {
+    const ON_COMMIT = /\bon_commit[ \t]*\(/g;
+    const LOCK = /\bselect_for_update[ \t]*\(/g;
+    const text = [
+      'from django.db.transaction import on_commit',
+      'def f(qs):',
+      '    transaction.on_commit(lambda: x.delay())',
+      '    on_commit (g); xon_commit(h); on_commit_later(i)',
+      '    a = qs.select_for_update().get(pk=1)',
+      '    b = qs.select_for_update\t(nowait=True); my_select_for_update(); select_for_updates()',
+      '',
+    ].join('\n');
+    const c = code(text);
+    assert.deepEqual(found(hintMatches(c, ON_COMMIT, 'mmit', 5)), found(c.matches(ON_COMMIT)));
+    assert.equal(found(hintMatches(c, ON_COMMIT, 'mmit', 5)).length, 2);
+    assert.deepEqual(found(hintMatches(c, LOCK, '_upda', 10)), found(c.matches(LOCK)));
+    assert.equal(found(hintMatches(c, LOCK, '_upda', 10)).length, 2);
+  });
+
   it('holds answers as includes does', () => {
     assert.equal(holds('cursor.execute(sql)', 'xecute', '.execute'), true);
     assert.equal(holds('execute(sql)', 'xecute', '.execute'), false);
@@ -76,6 +95,16 @@ describe('insights: fast line scans', () => {
     assert.equal(regExpFor(cache, 'row', build), a);
     assert.equal(a.test('row.x'), true);
     assert.equal(regExpFor(cache, 'item', build).test('row.x'), false);
+  });
+
+  it('firstCode, isBlank and headerText give the same answers when asked again', () => {
+    const c = code('def f(\n    a,\n    b,\n):\n\n    x = 1\n');
+    for (let round = 0; round < 2; round++) {
+      assert.equal(c.firstCode(1), c.lineStarts[1] + 4);
+      assert.equal(c.isBlank(4), true);
+      assert.equal(c.isBlank(5), false);
+      assert.equal(c.headerText(0), 'def f( a, b, ):');
+    }
   });
 
   it('blockEnd gives the same answer when asked again (answers are kept per line)', () => {

@@ -20,6 +20,7 @@
 // ATOMIC_REQUESTS), howto/custom-management-commands (handle()).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
+import { hintMatches } from './lineScan';
 import { enclosingAtomic, isTestFile } from './transactionScope';
 import type { InsightFinding } from './types';
 
@@ -48,7 +49,7 @@ export const lockOutsideAtomic: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestFile(fileName)) return [];
     const out: InsightFinding[] = [];
-    for (const m of code.matches(LOCK)) {
+    for (const m of hintMatches(code, LOCK, '_upda', 10)) {
       if (code.masked[m.index - 1] !== '.') continue;
       const line = code.lineOf(m.index);
       const open = m.index + m[0].length - 1;

@@ -26,6 +26,7 @@
 // send_mass_mail, EmailMessage.send).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
+import { hintMatches } from './lineScan';
 import { enclosingAtomic, isTestFile } from './transactionScope';
 import type { InsightFinding, InsightFix } from './types';
 
@@ -60,7 +61,7 @@ export const taskInAtomic: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestFile(fileName)) return [];
     const deferred: [number, number][] = [];
-    for (const m of code.matches(ON_COMMIT)) {
+    for (const m of hintMatches(code, ON_COMMIT, 'mmit', 5)) {
       const close = code.closeParen(m.index + m[0].length - 1);
       if (close > 0) deferred.push([m.index, close]);
     }
@@ -214,6 +215,11 @@ function transactionName(code: Code, line: number): string | null {
   return null;
 }
 
+/** `[\w.]`: a letter, digit, `_` or `.`. */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e;
+}
+
 function skipSpaces(t: string, i: number): number {
   while (t[i] === ' ' || t[i] === '\t') i++;
   return i;
@@ -223,7 +229,7 @@ function skipSpaces(t: string, i: number): number {
 function chainStart(t: string, end: number): number {
   let i = end;
   for (;;) {
-    while (i > 0 && /[\w.]/.test(t[i - 1])) i--;
+    while (i > 0 && isNameChar(t.charCodeAt(i - 1))) i--;
     if (i > 0 && t[i - 1] === ')' ) {
       let depth = 0, j = i - 1;
       for (; j >= 0; j--) {
