@@ -1,7 +1,9 @@
-// Fast scans of the masked text for the insight checks. A regex tried at every position of a
-// 200 KB module costs a tenth of a millisecond or more; a native `indexOf` for a short string whose
-// first character is rare in code (`+=`, `for `, `xecute`) skips over the same text ten to fifty times
-// faster. These helpers find candidates that way and give exactly the answers of the slow forms.
+// Fast scans of the masked text for the insight checks (issue 14: insights cost at most half of
+// detection). On the bench's 6,000-line module (200 KB) a line-anchored regex tried at every line
+// (`/^[ \t]*for…/gm`) costs 0.17 ms and `includes('.execute')` 0.08 ms, while a native `indexOf` for
+// a short string (under 7 characters) whose first character is rare in code (`for`, `xecute`, `mmit`)
+// takes 0.006 to 0.014 ms. These helpers find candidates that way and give exactly the answers of
+// the slow forms (test/unit/insights-lineScan.test.ts compares them).
 import type { Code } from './code';
 
 /** Whether `text` holds `needle`, asked for `hint` (a part of `needle`) first: `text.includes(needle)`, cheaper when `hint` is short and starts with a rare character. */
