@@ -48,7 +48,7 @@ export const rawSqlFormatted: InsightCheck = {
     questionIds: ['django-interview-answers-parts-7-16#c72482cb', 'django-interview-questions-experienced-2026#de2b3b0f', 'django-core-algorithms-system-design-coding#395a5414'],
     djangoVersion: '5.2',
   },
-  // Each word is looked for from a rare character first (see lineScan.ts): `.execute` costs 15 times `xecute` on a big module.
+  // Each word is looked for from a rare character first (see lineScan.ts): `includes(".execute")` took 14 times as long as `includes("xecute")` on the bench module.
   mayFind: masked => holds(masked, 'xecute', '.execute') || holds(masked, 'w(', '.raw(') || holds(masked, 'xtra(', '.extra(') || masked.includes('RawSQL'),
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];

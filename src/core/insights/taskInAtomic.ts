@@ -60,13 +60,16 @@ export const taskInAtomic: InsightCheck = {
   mayFind: masked => masked.includes('atomic') && /\b(?:delay|apply_async|send_mail|send_mass_mail|send)\b/.test(masked),
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestFile(fileName)) return [];
+    // The calls first: without any, the file's on_commit blocks need not be read.
+    const calls = sideEffects(code);
+    if (!calls.length) return [];
     const deferred: [number, number][] = [];
     for (const m of hintMatches(code, ON_COMMIT, 'mmit', 5)) {
       const close = code.closeParen(m.index + m[0].length - 1);
       if (close > 0) deferred.push([m.index, close]);
     }
     const out: InsightFinding[] = [];
-    for (const call of sideEffects(code)) {
+    for (const call of calls) {
       if (deferred.some(([s, e]) => call.start > s && call.start < e)) continue;
       const line = code.lineOf(call.start);
       // Inside a lambda the call runs whenever the lambda is called, not here.
