@@ -176,9 +176,7 @@ function statementSource(code: Code, line: number): string {
 
 /** Line of the module-level `def name`/`class name`, or -1. */
 function topLevelDef(code: Code, name: string): number {
-  const re = new RegExp(`^(?:async\\s+def|def|class)\\s+${name}\\b`);
-  for (let l = 0; l < code.lineCount; l++) if (code.indent(l) === 0 && re.test(code.line(l))) return l;
-  return -1;
+  return topLevelLines(code).get(name) ?? -1;
 }
 
 /** The blocks of class `name` (at `line`) and of the classes of the file that subclass it, directly or not. */
@@ -300,7 +298,52 @@ function passedAway(code: Code, s: number): boolean {
 /** Line of a `def name` anywhere in the file (a module function or a method), or -1. */
 function helperDef(code: Code, name: string): number {
   if (/^(?:render|redirect|super|get_object_or_404|get_list_or_404|reverse|HttpResponse\w*|JsonResponse|TemplateResponse)$/.test(name)) return -1;
-  const re = new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\s*\\(`);
-  for (let l = 0; l < code.lineCount; l++) if (re.test(code.line(l))) return l;
-  return -1;
+  return defLines(code).get(name) ?? -1;
 }
+
+/** A `def name(` line (any indentation), and a module-level `def name`/`class name` line; the name is group 1. */
+const DEF_LINE = /^\s*(?:async\s+)?def\s+(\w*)\s*\(/;
+const TOP_LEVEL_DEF = /^(?:async\s+def|def|class)\s+(\w+)\b/;
+
+const DEFINITIONS = new WeakMap<Code, { defs?: Map<string, number>; topLevel?: Map<string, number> }>();
+
+/**
+ * Name → first line of a `def name(` anywhere in the file, read once per document: a scan of every
+ * line per helper call made a file with many cached views quadratic.
+ */
+function defLines(code: Code): Map<string, number> {
+  const known = DEFINITIONS.get(code) ?? {};
+  DEFINITIONS.set(code, known);
+  return (known.defs ??= firstLines(code, wordLines(code, 'def'), DEF_LINE, false));
+}
+
+/** Name → first line of a module-level `def name`/`class name`. */
+function topLevelLines(code: Code): Map<string, number> {
+  const known = DEFINITIONS.get(code) ?? {};
+  DEFINITIONS.set(code, known);
+  return (known.topLevel ??= firstLines(code, [...new Set([...wordLines(code, 'def'), ...wordLines(code, 'class')])].sort((a, b) => a - b), TOP_LEVEL_DEF, true));
+}
+
+function firstLines(code: Code, lines: number[], re: RegExp, topLevel: boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    if (topLevel && code.indent(l) !== 0) continue;
+    const m = re.exec(code.line(l));
+    if (m && !out.has(m[1])) out.set(m[1], l);
+  }
+  return out;
+}
+
+/** The lines (ascending, distinct) where `word` stands between blanks or at the line's start: the only lines where a `def`/`class` header can start. */
+function wordLines(code: Code, word: string): number[] {
+  const t = code.masked, out: number[] = [];
+  for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + word.length)) {
+    if (!BLANK.test(t[i + word.length] ?? '')) continue;
+    const line = code.lineOf(i);
+    if (i > code.lineStarts[line] && !BLANK.test(t[i - 1])) continue;
+    if (out[out.length - 1] !== line) out.push(line);
+  }
+  return out;
+}
+
+const BLANK = /^\s$/;

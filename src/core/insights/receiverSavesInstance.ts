@@ -21,7 +21,6 @@ import type { InsightFinding } from './types';
 const SIGNALS = ['django.db.models.signals.post_save', 'django.db.models.signals.pre_save'];
 const SIGNAL_SHORT = ['post_save', 'pre_save'];
 const RECEIVER = ['django.dispatch.receiver', 'django.dispatch.dispatcher.receiver'];
-const CONNECT = /\b((?:[\w]+\.)*(?:post_save|pre_save))[ \t]*\.[ \t]*connect[ \t]*\(/g;
 
 interface Receiver {
   defLine: number;
@@ -75,6 +74,40 @@ export const receiverSavesInstance: InsightCheck = {
 /** The receivers of post_save/pre_save defined in this file. */
 function receivers(code: Code): Receiver[] {
   const out: Receiver[] = [];
+  for (const s of code.context.scopes) {
+    if (!s.isDef) continue;
+    for (const d of code.decorators(s.line)) {
+      const m = /^([\w.]+)\s*\(/.exec(d.text);
+      if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
+      const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
+      // One receiver however many `@receiver` lines connect it.
+      if (signal) {
+        const sig = code.defSignature(code.headerText(s.line));
+        if (sig) out.push({ defLine: s.line, name: sig.name, signal, params: sig.params });
+        break;
+      }
+    }
+  }
+  // The file's `def`s by name, read only when a signal is connected here (most files connect none).
+  let byName: Map<string, number[]> | null = null;
+  for (const m of connectCalls(code)) {
+    const line = code.lineOf(m.index);
+    if (!code.refersTo(m.signal, line, SIGNALS, SIGNAL_SHORT)) continue;
+    const args = code.args(m.open);
+    if (!args.length) continue;
+    const handler = code.masked.slice(args[0][0], args[0][1]);
+    if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
+    byName ??= defsByName(code);
+    const defs = byName.get(handler) ?? [];
+    if (defs.length !== 1) continue;
+    const sig = code.defSignature(code.headerText(defs[0]))!;
+    const signal = m.signal.slice(m.signal.lastIndexOf('.') + 1);
+    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
+  }
+  return out;
+}
+
+function defsByName(code: Code): Map<string, number[]> {
   const byName = new Map<string, number[]>();
   for (const s of code.context.scopes) {
     if (!s.isDef) continue;
@@ -83,32 +116,34 @@ function receivers(code: Code): Receiver[] {
     const list = byName.get(sig.name) ?? [];
     list.push(s.line);
     byName.set(sig.name, list);
-    for (const d of code.decorators(s.line)) {
-      const m = /^([\w.]+)\s*\(/.exec(d.text);
-      if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
-      const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
-      // One receiver however many `@receiver` lines connect it.
-      if (signal) {
-        out.push({ defLine: s.line, name: sig.name, signal, params: sig.params });
-        break;
-      }
-    }
   }
-  for (const m of code.matches(CONNECT)) {
-    const line = code.lineOf(m.index);
-    if (!code.refersTo(m[1], line, SIGNALS, SIGNAL_SHORT)) continue;
-    const args = code.args(m.index + m[0].length - 1);
-    if (!args.length) continue;
-    const handler = code.masked.slice(args[0][0], args[0][1]);
-    if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
-    const defs = byName.get(handler) ?? [];
-    if (defs.length !== 1) continue;
-    const sig = code.defSignature(code.headerText(defs[0]))!;
-    const signal = m[1].slice(m[1].lastIndexOf('.') + 1);
-    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
-  }
-  return out;
+  return byName;
 }
+
+/**
+ * The `signal.connect(` calls of post_save/pre_save outside import lines: where the dotted name
+ * starts, the name (`signals.post_save`), and the offset of `(`. The call is found from its literal
+ * part and the dotted name read backwards: one regex trying a dotted name at every word of the
+ * file cost more than the rest of this check.
+ */
+function* connectCalls(code: Code): Generator<{ index: number; signal: string; open: number }> {
+  const t = code.masked;
+  CONNECT.lastIndex = 0;
+  for (let m = CONNECT.exec(t); m; m = CONNECT.exec(t)) {
+    const end = m.index + m[1].length;
+    let start = m.index;
+    if (start > 0 && WORD.test(t[start - 1])) continue;
+    // Back over `name.` parts: `signals.post_save`, `models.signals.post_save`.
+    while (start >= 2 && t[start - 1] === '.' && WORD.test(t[start - 2])) {
+      start -= 2;
+      while (start > 0 && WORD.test(t[start - 1])) start--;
+    }
+    if (!code.context.importLines[code.lineOf(start)]) yield { index: start, signal: t.slice(start, end), open: m.index + m[0].length - 1 };
+  }
+}
+
+const CONNECT = /(post_save|pre_save)[ \t]*\.[ \t]*connect[ \t]*\(/g;
+const WORD = /^\w$/;
 
 /** `post_save` or `pre_save` when the receiver decorator's first argument (or one in its list) is one. */
 function firstSignal(code: Code, args: string, line: number): string | null {
