@@ -206,6 +206,9 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
     if (m) reads.push({ range: code.lineRange(d.line), what: `@${m[0]}`, check: true });
   }
   for (const [a] of target.blocks) {
+    // Only a header whose first character is `c` (or a blank the header's trim drops) can be a class.
+    const first = code.masked.charCodeAt(code.firstCode(a));
+    if (first !== 0x63 && !/\s/.test(String.fromCharCode(first))) continue;
     const m = /^class\s+\w+\s*\(([^)]*)\)/.exec(code.headerText(a));
     const mixin = m && ACCESS_MIXIN.exec(m[1]);
     if (mixin) reads.push({ range: code.lineRange(a), what: mixin[0], check: true });
@@ -301,8 +304,7 @@ function helperDef(code: Code, name: string): number {
   return defLines(code).get(name) ?? -1;
 }
 
-/** A `def name(` line (any indentation), and a module-level `def name`/`class name` line; the name is group 1. */
-const DEF_LINE = /^\s*(?:async\s+)?def\s+(\w*)\s*\(/;
+/** A module-level `def name`/`class name` line; the name is group 1. */
 const TOP_LEVEL_DEF = /^(?:async\s+def|def|class)\s+(\w+)\b/;
 
 const DEFINITIONS = new WeakMap<Code, { defs?: Map<string, number>; topLevel?: Map<string, number> }>();
@@ -314,7 +316,49 @@ const DEFINITIONS = new WeakMap<Code, { defs?: Map<string, number>; topLevel?: M
 function defLines(code: Code): Map<string, number> {
   const known = DEFINITIONS.get(code) ?? {};
   DEFINITIONS.set(code, known);
-  return (known.defs ??= firstLines(code, wordLines(code, 'def'), DEF_LINE, false));
+  if (known.defs) return known.defs;
+  // The lines `/^\s*(?:async\s+)?def\s+(\w*)\s*\(/` matches, read by hand from the occurrences of
+  // `def` (a slice and a regex per candidate line cost more than the rest of the check).
+  const t = code.masked, defs = new Map<string, number>();
+  for (let i = t.indexOf('def'); i >= 0; i = t.indexOf('def', i + 3)) {
+    if (!isSpace(t.charCodeAt(i + 3)) || (i > 0 && !isSpace(t.charCodeAt(i - 1)))) continue;
+    const line = code.lineOf(i);
+    const name = defName(t, code.lineStarts[line], code.lineEnds[line], i);
+    if (name !== null && !defs.has(name)) defs.set(name, line);
+  }
+  return (known.defs = defs);
+}
+
+/** The name that regex reads on the line [start, end) when its `def` is the one at `at`, or null. */
+function defName(t: string, start: number, end: number, at: number): string | null {
+  let k = start;
+  while (k < at && isSpace(t.charCodeAt(k))) k++;
+  if (k !== at) {
+    // `async`, blanks, then this `def`.
+    if (!t.startsWith('async', k)) return null;
+    k += 5;
+    const blanks = k;
+    while (k < at && isSpace(t.charCodeAt(k))) k++;
+    if (k === blanks || k !== at) return null;
+  }
+  let j = at + 3;
+  if (j >= end || !isSpace(t.charCodeAt(j))) return null;
+  while (j < end && isSpace(t.charCodeAt(j))) j++;
+  const nameStart = j;
+  while (j < end && isWordCode(t.charCodeAt(j))) j++;
+  const nameEnd = j;
+  while (j < end && isSpace(t.charCodeAt(j))) j++;
+  return j < end && t.charCodeAt(j) === 0x28 ? t.slice(nameStart, nameEnd) : null;
+}
+
+/** A character regexes match with `\s`. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && BLANK.test(String.fromCharCode(c)));
+}
+
+/** A character regexes match with `\w`. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /** Name → first line of a module-level `def name`/`class name`. */

@@ -45,9 +45,9 @@ export const receiverSavesInstance: InsightCheck = {
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
     for (const r of receivers(code)) {
-      const names = instanceNames(code, r);
-      if (!names.length) continue;
       const last = code.blockEnd(r.defLine);
+      const names = instanceNames(code, r, last);
+      if (!names.length) continue;
       const body = code.masked.slice(code.lineStarts[r.defLine], code.lineEnds[last]);
       if (/\.\s*disconnect\s*\(/.test(body)) continue;
       const re = new RegExp(`(?<![.\\w])(${names.join('|')})[ \\t]*\\.[ \\t]*save[ \\t]*\\(`, 'g');
@@ -74,8 +74,19 @@ export const receiverSavesInstance: InsightCheck = {
 /** The receivers of post_save/pre_save defined in this file. */
 function receivers(code: Code): Receiver[] {
   const out: Receiver[] = [];
-  for (const s of code.context.scopes) {
+  // Only a `def` whose decorators can reach a `@receiver(` line is read: walking back over the
+  // decorators of every `def` of the file cost more than the rest of this check.
+  const atReceiver = receiverDecoratorLines(code);
+  const scopes = code.context.scopes;
+  let next = 0;
+  for (let k = 0; k < scopes.length && atReceiver.length; k++) {
+    const s = scopes[k];
     if (!s.isDef) continue;
+    while (next < atReceiver.length && atReceiver[next] < s.line) next++;
+    const nearest = next > 0 ? atReceiver[next - 1] : -1;
+    // Code.decorators looks back fewer than 200 lines, and stops at a `def`/`class` that starts a statement.
+    if (nearest < 0 || s.line - nearest >= 200) continue;
+    if (k > 0 && scopes[k - 1].line > nearest && code.startsStatement(scopes[k - 1].line)) continue;
     for (const d of code.decorators(s.line)) {
       const m = /^([\w.]+)\s*\(/.exec(d.text);
       if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
@@ -103,6 +114,23 @@ function receivers(code: Code): Receiver[] {
     const sig = code.defSignature(code.headerText(defs[0]))!;
     const signal = m.signal.slice(m.signal.lastIndexOf('.') + 1);
     if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
+  }
+  return out;
+}
+
+/**
+ * The lines that may hold a receiver decorator: `@name(` first on the line (as Code.decorators
+ * reads a decorator), where `name` stands for `receiver`. Ascending.
+ */
+function receiverDecoratorLines(code: Code): number[] {
+  const t = code.masked, out: number[] = [];
+  let seen = -1;
+  for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
+    const line = code.lineOf(i);
+    if (line === seen) continue;
+    seen = line;
+    const m = /^@\s*([\w.]+)\s*\(/.exec(code.line(line).trim());
+    if (m && code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
   }
   return out;
 }
@@ -156,9 +184,8 @@ function firstSignal(code: Code, args: string, line: number): string | null {
 }
 
 /** The names the receiver's instance goes by: the `instance` parameter, or a variable assigned from `kwargs["instance"]`. */
-function instanceNames(code: Code, r: Receiver): string[] {
+function instanceNames(code: Code, r: Receiver, last: number): string[] {
   const names = r.params.includes('instance') ? ['instance'] : [];
-  const last = code.blockEnd(r.defLine);
   for (let l = r.defLine + 1; l <= last; l++) {
     const raw = code.text.slice(code.lineStarts[l], code.lineEnds[l]);
     const m = /^\s*(\w+)\s*=\s*\w+(?:\[\s*["']instance["']\s*\]|\.(?:get|pop)\(\s*["']instance["']\s*[,)])/.exec(raw);
