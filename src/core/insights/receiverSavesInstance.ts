@@ -15,6 +15,7 @@
 // raw, using, update_fields), topics/signals (receiver decorator, Signal.connect, disconnect),
 // ref/models/querysets (update() does not call save() nor send pre_save/post_save).
 import type { InsightCheck } from './check';
+import { resolveChain } from '../detect/context';
 import type { Code } from './code';
 import type { InsightFinding } from './types';
 
@@ -120,19 +121,41 @@ function receivers(code: Code): Receiver[] {
 
 /**
  * The lines that may hold a receiver decorator: `@name(` first on the line (as Code.decorators
- * reads a decorator), where `name` stands for `receiver`. Ascending.
+ * reads a decorator), where `name` stands for `receiver` on that line. Ascending.
  */
 function receiverDecoratorLines(code: Code): number[] {
   const t = code.masked, out: number[] = [];
+  // Whether a name can stand for `receiver` on any line (-1: the file's imports and bindings, no
+  // shadowing): most decorators (`@cache_page(…)`, `@shared_task(…)`) are ruled out once per name.
+  const possible = new Map<string, boolean>();
   let seen = -1;
   for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
     const line = code.lineOf(i);
     if (line === seen) continue;
     seen = line;
-    const m = /^@\s*([\w.]+)\s*\(/.exec(code.line(line).trim());
-    if (m && code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
+    // Only blanks before the `@` on its line.
+    let k = i - 1;
+    while (k >= code.lineStarts[line] && /\s/.test(t[k])) k--;
+    if (k >= code.lineStarts[line]) continue;
+    DECORATOR_CALL.lastIndex = i;
+    const m = DECORATOR_CALL.exec(t);
+    if (!m) continue;
+    let may = possible.get(m[1]);
+    if (may === undefined) possible.set(m[1], (may = mayBeReceiver(code, m[1])));
+    if (may && code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
   }
   return out;
+}
+
+/** `@name(` (what `/^@\s*([\w.]+)\s*\(/` reads on the trimmed line; a match running past the line's end only adds a line to look at). */
+const DECORATOR_CALL = /@\s*([\w.]+)\s*\(/y;
+
+/** Whether Code.refersTo(name, line, RECEIVER, ['receiver']) can hold on some line: it differs between lines only where the file rebinds an imported root. */
+function mayBeReceiver(code: Code, name: string): boolean {
+  const r = resolveChain(code.context, name.split('.'), -1);
+  // RECEIVER names are not among those Code.refersTo normalizes (django.db.models.*, django.db.transaction.*).
+  if (r.kind === 'qualified') return RECEIVER.includes(r.name) || /^django\.db\.(?:models|transaction)\./.test(r.name);
+  return r.kind === 'unbound' && name === 'receiver';
 }
 
 function defsByName(code: Code): Map<string, number[]> {
