@@ -196,8 +196,6 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
   const { decorators, cacheAt } = target;
   const inside = cacheAt >= 0 ? decorators.slice(cacheAt + 1) : decorators;
   const outside = cacheAt >= 0 ? decorators.slice(0, cacheAt) : [];
-  if (inside.some(d => VARY_COOKIE.test(d.text)) || VARY_COOKIE.test(target.wrapped)) return null;
-  if (target.blocks.some(([a, b]) => VARY_COOKIE.test(code.text.slice(code.lineStarts[a], code.lineEnds[b])))) return null;
   const reads = readsIn(code, target.blocks);
   // Access checks wrapped inside the cache (`@login_required` listed below `@cache_page`, an access
   // mixin of a class whose dispatch is cached) run only on a cache miss, like a check in the body.
@@ -214,6 +212,9 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
     if (mixin) reads.push({ range: code.lineRange(a), what: mixin[0], check: true });
   }
   if (!reads.length) return null;
+  // Varied on the cookie inside the cache: nothing to find (tested after the reads, the rarer case).
+  if (inside.some(d => VARY_COOKIE.test(d.text)) || VARY_COOKIE.test(target.wrapped)) return null;
+  if (target.blocks.some(([a, b]) => VARY_COOKIE.test(code.text.slice(code.lineStarts[a], code.lineEnds[b])))) return null;
   const varyOutside = outside.find(d => VARY_COOKIE.test(d.text));
   const loginOutside = outside.some(d => /\blogin_required\b|LoginRequired/.test(d.text));
   const checks = reads.filter(r => r.check);
