@@ -25,9 +25,9 @@ const RECEIVER = ['django.dispatch.receiver', 'django.dispatch.dispatcher.receiv
 
 interface Receiver {
   defLine: number;
-  name: string;
   signal: string;
-  params: string[];
+  /** Its name and parameters when known already; read only for a receiver whose body calls `.save(` (null: a header we cannot read). */
+  signature?: { name: string; params: string[] } | null;
 }
 
 export const receiverSavesInstance: InsightCheck = {
@@ -47,9 +47,13 @@ export const receiverSavesInstance: InsightCheck = {
     const out: InsightFinding[] = [];
     for (const r of receivers(code)) {
       const last = code.blockEnd(r.defLine);
-      const names = instanceNames(code, r, last);
-      if (!names.length) continue;
       const body = code.masked.slice(code.lineStarts[r.defLine], code.lineEnds[last]);
+      // No `.save(` anywhere in the receiver (most receivers): nothing to find.
+      if (!/\.[ \t]*save[ \t]*\(/.test(body)) continue;
+      const sig = r.signature !== undefined ? r.signature : code.defSignature(code.headerText(r.defLine));
+      if (!sig) continue;
+      const names = instanceNames(code, sig.params, r.defLine, last);
+      if (!names.length) continue;
       if (/\.\s*disconnect\s*\(/.test(body)) continue;
       const re = new RegExp(`(?<![.\\w])(${names.join('|')})[ \\t]*\\.[ \\t]*save[ \\t]*\\(`, 'g');
       for (let l = r.defLine + 1; l <= last; l++) {
@@ -62,7 +66,7 @@ export const receiverSavesInstance: InsightCheck = {
           out.push({
             insightId: 'DJC004',
             range: code.range(start, open),
-            message: `\`${m[1]}.save()\` in the ${r.signal} receiver \`${r.name}\` sends ${r.signal} again, so \`${r.name}\` runs again: endless recursion. Use \`QuerySet.update()\` or guard the save.`,
+            message: `\`${m[1]}.save()\` in the ${r.signal} receiver \`${sig.name}\` sends ${r.signal} again, so \`${sig.name}\` runs again: endless recursion. Use \`QuerySet.update()\` or guard the save.`,
             related: [{ range: code.lineRange(r.defLine), message: `the ${r.signal} receiver` }],
           });
         }
@@ -94,8 +98,7 @@ function receivers(code: Code): Receiver[] {
       const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
       // One receiver however many `@receiver` lines connect it.
       if (signal) {
-        const sig = code.defSignature(code.headerText(s.line));
-        if (sig) out.push({ defLine: s.line, name: sig.name, signal, params: sig.params });
+        out.push({ defLine: s.line, signal });
         break;
       }
     }
@@ -114,7 +117,7 @@ function receivers(code: Code): Receiver[] {
     if (defs.length !== 1) continue;
     const sig = code.defSignature(code.headerText(defs[0]))!;
     const signal = m.signal.slice(m.signal.lastIndexOf('.') + 1);
-    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
+    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], signal, signature: sig });
   }
   return out;
 }
@@ -207,9 +210,9 @@ function firstSignal(code: Code, args: string, line: number): string | null {
 }
 
 /** The names the receiver's instance goes by: the `instance` parameter, or a variable assigned from `kwargs["instance"]`. */
-function instanceNames(code: Code, r: Receiver, last: number): string[] {
-  const names = r.params.includes('instance') ? ['instance'] : [];
-  for (let l = r.defLine + 1; l <= last; l++) {
+function instanceNames(code: Code, params: string[], defLine: number, last: number): string[] {
+  const names = params.includes('instance') ? ['instance'] : [];
+  for (let l = defLine + 1; l <= last; l++) {
     const raw = code.text.slice(code.lineStarts[l], code.lineEnds[l]);
     const m = /^\s*(\w+)\s*=\s*\w+(?:\[\s*["']instance["']\s*\]|\.(?:get|pop)\(\s*["']instance["']\s*[,)])/.exec(raw);
     if (m && !names.includes(m[1])) names.push(m[1]);
