@@ -245,6 +245,8 @@ interface Read {
 /** Reads of `request.user`/`request.session` (`self.request…` too) in the blocks, and in helpers of the file called with `request`. */
 function readsIn(code: Code, blocks: [number, number][], depth = 0): Read[] {
   const out: Read[] = [];
+  // A file that reads neither anywhere (its user reads only in templates or strings) has none to find.
+  if (!readsAnywhere(code)) return out;
   const re = /\b(?:self\.)?request\.(user|session)\b/g;
   for (const [a, b] of blocks) {
     const from = code.lineStarts[a], to = code.lineEnds[b];
@@ -267,6 +269,15 @@ function readsIn(code: Code, blocks: [number, number][], depth = 0): Read[] {
     }
   }
   return out;
+}
+
+const READS_ANYWHERE = new WeakMap<Code, boolean>();
+
+/** Whether the file's code holds `request.user` or `request.session` at all (one search of the file). */
+function readsAnywhere(code: Code): boolean {
+  let any = READS_ANYWHERE.get(code);
+  if (any === undefined) READS_ANYWHERE.set(code, (any = /request\.(?:user|session)\b/.test(code.masked)));
+  return any;
 }
 
 /** ORM calls whose arguments select rows: the result depends on the user passed in. */
