@@ -82,6 +82,7 @@ function receivers(code: Code): Receiver[] {
   // Only a `def` whose decorators can reach a `@receiver(` line is read: walking back over the
   // decorators of every `def` of the file cost more than the rest of this check.
   const atReceiver = receiverDecoratorLines(code);
+  const isReceiverLine = new Set(atReceiver);
   const scopes = code.context.scopes;
   let next = 0;
   for (let k = 0; k < scopes.length && atReceiver.length; k++) {
@@ -94,7 +95,8 @@ function receivers(code: Code): Receiver[] {
     if (k > 0 && scopes[k - 1].line > nearest && code.startsStatement(scopes[k - 1].line)) continue;
     for (const d of code.decorators(s.line)) {
       const m = /^([\w.]+)\s*\(/.exec(d.text);
-      if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
+      // The lines where the decorator's name was found to stand for `receiver` (the same name and line as here).
+      if (!m || !isReceiverLine.has(d.line)) continue;
       const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
       // One receiver however many `@receiver` lines connect it.
       if (signal) {
@@ -131,21 +133,19 @@ function receiverDecoratorLines(code: Code): number[] {
   // Whether a name can stand for `receiver` on any line (-1: the file's imports and bindings, no
   // shadowing): most decorators (`@cache_page(…)`, `@shared_task(…)`) are ruled out once per name.
   const possible = new Map<string, boolean>();
-  let seen = -1;
   for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
-    const line = code.lineOf(i);
-    if (line === seen) continue;
-    seen = line;
-    // Only blanks before the `@` on its line.
+    // Only blanks before the `@` on its line (lines end at \n and \r).
     let k = i - 1;
-    while (k >= code.lineStarts[line] && /\s/.test(t[k])) k--;
-    if (k >= code.lineStarts[line]) continue;
+    while (k >= 0 && t[k] !== '\n' && t[k] !== '\r' && /\s/.test(t[k])) k--;
+    if (k >= 0 && t[k] !== '\n' && t[k] !== '\r') continue;
     DECORATOR_CALL.lastIndex = i;
     const m = DECORATOR_CALL.exec(t);
     if (!m) continue;
     let may = possible.get(m[1]);
     if (may === undefined) possible.set(m[1], (may = mayBeReceiver(code, m[1])));
-    if (may && code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
+    if (!may) continue;
+    const line = code.lineOf(i);
+    if (code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
   }
   return out;
 }
