@@ -76,6 +76,32 @@ describe('insights: DJC008 cache_page on a per-user view', () => {
     assert.deepEqual(f.map(x => x.range.line + 1), [9, 14]);
     assert.match(f[1].message, /@vary_on_cookie.*above/);
   });
+  it('follows helpers however their def is written, and only a def of that exact name', () => {
+    assert.deepEqual(lines(head + [
+      '@cache_page(60)',                         // 6
+      'def a(request):',
+      '    return  helper_a (request)',
+      'async  def   helper_a  (request):',
+      '    return request.session["cart"]',
+      '',
+      '@cache_page(60)',                         // 12: no def named `default`
+      'def b(request):',
+      '    return default(request)',
+      'default_view = 1',
+      'def defaults(request):',
+      '    return request.user',
+      'class default:',
+      '    pass',
+      '',
+      '@cache_page(60)',                         // 21: a method of the file
+      'def c(request):',
+      '    return build(request)',
+      'class Helpers:',
+      '    def build(request):',
+      '        return request.user',
+    ].join('\n')), [6, 21]);
+  });
+
   it('finds a permission check inside the cached view: it is skipped on a cache hit', () => {
     const f = found(head + [
       '@cache_page(60)',

@@ -44,6 +44,38 @@ describe('insights: DJC004 receiver saves its own instance', () => {
     ].join('\n')), [4]);
   });
 
+  it('reads signal.connect( calls however they are spaced or dotted, and receiver decorators under another name', () => {
+    assert.deepEqual(lines([
+      'from django.db.models.signals import post_save, pre_save',
+      'import django.db.models.signals as sigs',
+      'from django.dispatch import receiver as on',
+      'def a(sender, instance, **kwargs):',
+      '    instance.save()',                        // 5
+      'sigs . pre_save .connect (a)',
+      'def b(sender, instance, **kwargs):',
+      '    instance.save()',                        // 8
+      'xpost_save.connect(b)',
+      '@on(pre_save)',
+      'async def c(sender, instance, **kwargs):',
+      '    instance.save()',                        // 12
+    ].join('\n')), [5, 12]);
+  });
+
+  it('leaves a def that a @receiver line above does not decorate: another def or a statement stands between them', () => {
+    assert.deepEqual(lines(head + [
+      '@receiver(post_save, sender=Order)',
+      'def first(sender, instance, **kwargs):',
+      '    pass',
+      'def second(sender, instance, **kwargs):',
+      '    instance.save()',
+      '@receiver(post_save)',
+      'x = 1',
+      'def third(sender, instance, **kwargs):',
+      '    instance.save()',
+      'xpost_save.connect(third)',
+    ].join('\n')), []);
+  });
+
   it('leaves guarded saves alone: a condition around it, an early return, update_fields, a disconnect, a muting with-block', () => {
     assert.deepEqual(lines(head + [
       '@receiver(post_save, sender=User)',

@@ -176,9 +176,7 @@ function statementSource(code: Code, line: number): string {
 
 /** Line of the module-level `def name`/`class name`, or -1. */
 function topLevelDef(code: Code, name: string): number {
-  const re = new RegExp(`^(?:async\\s+def|def|class)\\s+${name}\\b`);
-  for (let l = 0; l < code.lineCount; l++) if (code.indent(l) === 0 && re.test(code.line(l))) return l;
-  return -1;
+  return topLevelLines(code).get(name) ?? -1;
 }
 
 /** The blocks of class `name` (at `line`) and of the classes of the file that subclass it, directly or not. */
@@ -198,8 +196,6 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
   const { decorators, cacheAt } = target;
   const inside = cacheAt >= 0 ? decorators.slice(cacheAt + 1) : decorators;
   const outside = cacheAt >= 0 ? decorators.slice(0, cacheAt) : [];
-  if (inside.some(d => VARY_COOKIE.test(d.text)) || VARY_COOKIE.test(target.wrapped)) return null;
-  if (target.blocks.some(([a, b]) => VARY_COOKIE.test(code.text.slice(code.lineStarts[a], code.lineEnds[b])))) return null;
   const reads = readsIn(code, target.blocks);
   // Access checks wrapped inside the cache (`@login_required` listed below `@cache_page`, an access
   // mixin of a class whose dispatch is cached) run only on a cache miss, like a check in the body.
@@ -208,11 +204,17 @@ function judge(code: Code, target: Target): { message: string; read: InsightRang
     if (m) reads.push({ range: code.lineRange(d.line), what: `@${m[0]}`, check: true });
   }
   for (const [a] of target.blocks) {
+    // Only a header whose first character is `c` (or a blank the header's trim drops) can be a class.
+    const first = code.masked.charCodeAt(code.firstCode(a));
+    if (first !== 0x63 && !/\s/.test(String.fromCharCode(first))) continue;
     const m = /^class\s+\w+\s*\(([^)]*)\)/.exec(code.headerText(a));
     const mixin = m && ACCESS_MIXIN.exec(m[1]);
     if (mixin) reads.push({ range: code.lineRange(a), what: mixin[0], check: true });
   }
   if (!reads.length) return null;
+  // Varied on the cookie inside the cache: nothing to find (tested after the reads, the rarer case).
+  if (inside.some(d => VARY_COOKIE.test(d.text)) || VARY_COOKIE.test(target.wrapped)) return null;
+  if (target.blocks.some(([a, b]) => VARY_COOKIE.test(code.text.slice(code.lineStarts[a], code.lineEnds[b])))) return null;
   const varyOutside = outside.find(d => VARY_COOKIE.test(d.text));
   const loginOutside = outside.some(d => /\blogin_required\b|LoginRequired/.test(d.text));
   const checks = reads.filter(r => r.check);
@@ -243,6 +245,8 @@ interface Read {
 /** Reads of `request.user`/`request.session` (`self.request…` too) in the blocks, and in helpers of the file called with `request`. */
 function readsIn(code: Code, blocks: [number, number][], depth = 0): Read[] {
   const out: Read[] = [];
+  // A file that reads neither anywhere (its user reads only in templates or strings) has none to find.
+  if (!readsAnywhere(code)) return out;
   const re = /\b(?:self\.)?request\.(user|session)\b/g;
   for (const [a, b] of blocks) {
     const from = code.lineStarts[a], to = code.lineEnds[b];
@@ -265,6 +269,15 @@ function readsIn(code: Code, blocks: [number, number][], depth = 0): Read[] {
     }
   }
   return out;
+}
+
+const READS_ANYWHERE = new WeakMap<Code, boolean>();
+
+/** Whether the file's code holds `request.user` or `request.session` at all (one search of the file). */
+function readsAnywhere(code: Code): boolean {
+  let any = READS_ANYWHERE.get(code);
+  if (any === undefined) READS_ANYWHERE.set(code, (any = /request\.(?:user|session)\b/.test(code.masked)));
+  return any;
 }
 
 /** ORM calls whose arguments select rows: the result depends on the user passed in. */
@@ -300,7 +313,93 @@ function passedAway(code: Code, s: number): boolean {
 /** Line of a `def name` anywhere in the file (a module function or a method), or -1. */
 function helperDef(code: Code, name: string): number {
   if (/^(?:render|redirect|super|get_object_or_404|get_list_or_404|reverse|HttpResponse\w*|JsonResponse|TemplateResponse)$/.test(name)) return -1;
-  const re = new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\s*\\(`);
-  for (let l = 0; l < code.lineCount; l++) if (re.test(code.line(l))) return l;
-  return -1;
+  return defLines(code).get(name) ?? -1;
 }
+
+/** A module-level `def name`/`class name` line; the name is group 1. */
+const TOP_LEVEL_DEF = /^(?:async\s+def|def|class)\s+(\w+)\b/;
+
+const DEFINITIONS = new WeakMap<Code, { defs?: Map<string, number>; topLevel?: Map<string, number> }>();
+
+/**
+ * Name → first line of a `def name(` anywhere in the file, read once per document: a scan of every
+ * line per helper call made a file with many cached views quadratic.
+ */
+function defLines(code: Code): Map<string, number> {
+  const known = DEFINITIONS.get(code) ?? {};
+  DEFINITIONS.set(code, known);
+  if (known.defs) return known.defs;
+  // The lines `/^\s*(?:async\s+)?def\s+(\w*)\s*\(/` matches, read by hand from the occurrences of
+  // `def` (a slice and a regex per candidate line cost more than the rest of the check).
+  const t = code.masked, defs = new Map<string, number>();
+  for (let i = t.indexOf('def'); i >= 0; i = t.indexOf('def', i + 3)) {
+    if (!isSpace(t.charCodeAt(i + 3)) || (i > 0 && !isSpace(t.charCodeAt(i - 1)))) continue;
+    const line = code.lineOf(i);
+    const name = defName(t, code.lineStarts[line], code.lineEnds[line], i);
+    if (name !== null && !defs.has(name)) defs.set(name, line);
+  }
+  return (known.defs = defs);
+}
+
+/** The name that regex reads on the line [start, end) when its `def` is the one at `at`, or null. */
+function defName(t: string, start: number, end: number, at: number): string | null {
+  let k = start;
+  while (k < at && isSpace(t.charCodeAt(k))) k++;
+  if (k !== at) {
+    // `async`, blanks, then this `def`.
+    if (!t.startsWith('async', k)) return null;
+    k += 5;
+    const blanks = k;
+    while (k < at && isSpace(t.charCodeAt(k))) k++;
+    if (k === blanks || k !== at) return null;
+  }
+  let j = at + 3;
+  if (j >= end || !isSpace(t.charCodeAt(j))) return null;
+  while (j < end && isSpace(t.charCodeAt(j))) j++;
+  const nameStart = j;
+  while (j < end && isWordCode(t.charCodeAt(j))) j++;
+  const nameEnd = j;
+  while (j < end && isSpace(t.charCodeAt(j))) j++;
+  return j < end && t.charCodeAt(j) === 0x28 ? t.slice(nameStart, nameEnd) : null;
+}
+
+/** A character regexes match with `\s`. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && BLANK.test(String.fromCharCode(c)));
+}
+
+/** A character regexes match with `\w`. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** Name → first line of a module-level `def name`/`class name`. */
+function topLevelLines(code: Code): Map<string, number> {
+  const known = DEFINITIONS.get(code) ?? {};
+  DEFINITIONS.set(code, known);
+  return (known.topLevel ??= firstLines(code, [...new Set([...wordLines(code, 'def'), ...wordLines(code, 'class')])].sort((a, b) => a - b), TOP_LEVEL_DEF, true));
+}
+
+function firstLines(code: Code, lines: number[], re: RegExp, topLevel: boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    if (topLevel && code.indent(l) !== 0) continue;
+    const m = re.exec(code.line(l));
+    if (m && !out.has(m[1])) out.set(m[1], l);
+  }
+  return out;
+}
+
+/** The lines (ascending, distinct) where `word` stands between blanks or at the line's start: the only lines where a `def`/`class` header can start. */
+function wordLines(code: Code, word: string): number[] {
+  const t = code.masked, out: number[] = [];
+  for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + word.length)) {
+    if (!BLANK.test(t[i + word.length] ?? '')) continue;
+    const line = code.lineOf(i);
+    if (i > code.lineStarts[line] && !BLANK.test(t[i - 1])) continue;
+    if (out[out.length - 1] !== line) out.push(line);
+  }
+  return out;
+}
+
+const BLANK = /^\s$/;

@@ -15,19 +15,19 @@
 // raw, using, update_fields), topics/signals (receiver decorator, Signal.connect, disconnect),
 // ref/models/querysets (update() does not call save() nor send pre_save/post_save).
 import type { InsightCheck } from './check';
+import { resolveChain } from '../detect/context';
 import type { Code } from './code';
 import type { InsightFinding } from './types';
 
 const SIGNALS = ['django.db.models.signals.post_save', 'django.db.models.signals.pre_save'];
 const SIGNAL_SHORT = ['post_save', 'pre_save'];
 const RECEIVER = ['django.dispatch.receiver', 'django.dispatch.dispatcher.receiver'];
-const CONNECT = /\b((?:[\w]+\.)*(?:post_save|pre_save))[ \t]*\.[ \t]*connect[ \t]*\(/g;
 
 interface Receiver {
   defLine: number;
-  name: string;
   signal: string;
-  params: string[];
+  /** Its name and parameters when known already; read only for a receiver whose body calls `.save(` (null: a header we cannot read). */
+  signature?: { name: string; params: string[] } | null;
 }
 
 export const receiverSavesInstance: InsightCheck = {
@@ -46,10 +46,14 @@ export const receiverSavesInstance: InsightCheck = {
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
     for (const r of receivers(code)) {
-      const names = instanceNames(code, r);
-      if (!names.length) continue;
       const last = code.blockEnd(r.defLine);
       const body = code.masked.slice(code.lineStarts[r.defLine], code.lineEnds[last]);
+      // No `.save(` anywhere in the receiver (most receivers): nothing to find.
+      if (!/\.[ \t]*save[ \t]*\(/.test(body)) continue;
+      const sig = r.signature !== undefined ? r.signature : code.defSignature(code.headerText(r.defLine));
+      if (!sig) continue;
+      const names = instanceNames(code, sig.params, r.defLine, last);
+      if (!names.length) continue;
       if (/\.\s*disconnect\s*\(/.test(body)) continue;
       const re = new RegExp(`(?<![.\\w])(${names.join('|')})[ \\t]*\\.[ \\t]*save[ \\t]*\\(`, 'g');
       for (let l = r.defLine + 1; l <= last; l++) {
@@ -62,7 +66,7 @@ export const receiverSavesInstance: InsightCheck = {
           out.push({
             insightId: 'DJC004',
             range: code.range(start, open),
-            message: `\`${m[1]}.save()\` in the ${r.signal} receiver \`${r.name}\` sends ${r.signal} again, so \`${r.name}\` runs again: endless recursion. Use \`QuerySet.update()\` or guard the save.`,
+            message: `\`${m[1]}.save()\` in the ${r.signal} receiver \`${sig.name}\` sends ${r.signal} again, so \`${sig.name}\` runs again: endless recursion. Use \`QuerySet.update()\` or guard the save.`,
             related: [{ range: code.lineRange(r.defLine), message: `the ${r.signal} receiver` }],
           });
         }
@@ -75,6 +79,89 @@ export const receiverSavesInstance: InsightCheck = {
 /** The receivers of post_save/pre_save defined in this file. */
 function receivers(code: Code): Receiver[] {
   const out: Receiver[] = [];
+  // Only a `def` whose decorators can reach a `@receiver(` line is read: walking back over the
+  // decorators of every `def` of the file cost more than the rest of this check.
+  const atReceiver = receiverDecoratorLines(code);
+  const isReceiverLine = new Set(atReceiver);
+  const scopes = code.context.scopes;
+  let next = 0;
+  for (let k = 0; k < scopes.length && atReceiver.length; k++) {
+    const s = scopes[k];
+    if (!s.isDef) continue;
+    while (next < atReceiver.length && atReceiver[next] < s.line) next++;
+    const nearest = next > 0 ? atReceiver[next - 1] : -1;
+    // Code.decorators looks back fewer than 200 lines, and stops at a `def`/`class` that starts a statement.
+    if (nearest < 0 || s.line - nearest >= 200) continue;
+    if (k > 0 && scopes[k - 1].line > nearest && code.startsStatement(scopes[k - 1].line)) continue;
+    for (const d of code.decorators(s.line)) {
+      const m = /^([\w.]+)\s*\(/.exec(d.text);
+      // The lines where the decorator's name was found to stand for `receiver` (the same name and line as here).
+      if (!m || !isReceiverLine.has(d.line)) continue;
+      const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
+      // One receiver however many `@receiver` lines connect it.
+      if (signal) {
+        out.push({ defLine: s.line, signal });
+        break;
+      }
+    }
+  }
+  // The file's `def`s by name, read only when a signal is connected here (most files connect none).
+  let byName: Map<string, number[]> | null = null;
+  for (const m of connectCalls(code)) {
+    const line = code.lineOf(m.index);
+    if (!code.refersTo(m.signal, line, SIGNALS, SIGNAL_SHORT)) continue;
+    const args = code.args(m.open);
+    if (!args.length) continue;
+    const handler = code.masked.slice(args[0][0], args[0][1]);
+    if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
+    byName ??= defsByName(code);
+    const defs = byName.get(handler) ?? [];
+    if (defs.length !== 1) continue;
+    const sig = code.defSignature(code.headerText(defs[0]))!;
+    const signal = m.signal.slice(m.signal.lastIndexOf('.') + 1);
+    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], signal, signature: sig });
+  }
+  return out;
+}
+
+/**
+ * The lines that may hold a receiver decorator: `@name(` first on the line (as Code.decorators
+ * reads a decorator), where `name` stands for `receiver` on that line. Ascending.
+ */
+function receiverDecoratorLines(code: Code): number[] {
+  const t = code.masked, out: number[] = [];
+  // Whether a name can stand for `receiver` on any line (-1: the file's imports and bindings, no
+  // shadowing): most decorators (`@cache_page(…)`, `@shared_task(…)`) are ruled out once per name.
+  const possible = new Map<string, boolean>();
+  for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
+    // Only blanks before the `@` on its line (lines end at \n and \r).
+    let k = i - 1;
+    while (k >= 0 && t[k] !== '\n' && t[k] !== '\r' && /\s/.test(t[k])) k--;
+    if (k >= 0 && t[k] !== '\n' && t[k] !== '\r') continue;
+    DECORATOR_CALL.lastIndex = i;
+    const m = DECORATOR_CALL.exec(t);
+    if (!m) continue;
+    let may = possible.get(m[1]);
+    if (may === undefined) possible.set(m[1], (may = mayBeReceiver(code, m[1])));
+    if (!may) continue;
+    const line = code.lineOf(i);
+    if (code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
+  }
+  return out;
+}
+
+/** `@name(` (what `/^@\s*([\w.]+)\s*\(/` reads on the trimmed line; a match running past the line's end only adds a line to look at). */
+const DECORATOR_CALL = /@\s*([\w.]+)\s*\(/y;
+
+/** Whether Code.refersTo(name, line, RECEIVER, ['receiver']) can hold on some line: it differs between lines only where the file rebinds an imported root. */
+function mayBeReceiver(code: Code, name: string): boolean {
+  const r = resolveChain(code.context, name.split('.'), -1);
+  // RECEIVER names are not among those Code.refersTo normalizes (django.db.models.*, django.db.transaction.*).
+  if (r.kind === 'qualified') return RECEIVER.includes(r.name) || /^django\.db\.(?:models|transaction)\./.test(r.name);
+  return r.kind === 'unbound' && name === 'receiver';
+}
+
+function defsByName(code: Code): Map<string, number[]> {
   const byName = new Map<string, number[]>();
   for (const s of code.context.scopes) {
     if (!s.isDef) continue;
@@ -83,32 +170,34 @@ function receivers(code: Code): Receiver[] {
     const list = byName.get(sig.name) ?? [];
     list.push(s.line);
     byName.set(sig.name, list);
-    for (const d of code.decorators(s.line)) {
-      const m = /^([\w.]+)\s*\(/.exec(d.text);
-      if (!m || !code.refersTo(m[1], d.line, RECEIVER, ['receiver'])) continue;
-      const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
-      // One receiver however many `@receiver` lines connect it.
-      if (signal) {
-        out.push({ defLine: s.line, name: sig.name, signal, params: sig.params });
-        break;
-      }
-    }
   }
-  for (const m of code.matches(CONNECT)) {
-    const line = code.lineOf(m.index);
-    if (!code.refersTo(m[1], line, SIGNALS, SIGNAL_SHORT)) continue;
-    const args = code.args(m.index + m[0].length - 1);
-    if (!args.length) continue;
-    const handler = code.masked.slice(args[0][0], args[0][1]);
-    if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
-    const defs = byName.get(handler) ?? [];
-    if (defs.length !== 1) continue;
-    const sig = code.defSignature(code.headerText(defs[0]))!;
-    const signal = m[1].slice(m[1].lastIndexOf('.') + 1);
-    if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], name: sig.name, signal, params: sig.params });
-  }
-  return out;
+  return byName;
 }
+
+/**
+ * The `signal.connect(` calls of post_save/pre_save outside import lines: where the dotted name
+ * starts, the name (`signals.post_save`), and the offset of `(`. The call is found from its literal
+ * part and the dotted name read backwards: one regex trying a dotted name at every word of the
+ * file cost more than the rest of this check.
+ */
+function* connectCalls(code: Code): Generator<{ index: number; signal: string; open: number }> {
+  const t = code.masked;
+  CONNECT.lastIndex = 0;
+  for (let m = CONNECT.exec(t); m; m = CONNECT.exec(t)) {
+    const end = m.index + m[1].length;
+    let start = m.index;
+    if (start > 0 && WORD.test(t[start - 1])) continue;
+    // Back over `name.` parts: `signals.post_save`, `models.signals.post_save`.
+    while (start >= 2 && t[start - 1] === '.' && WORD.test(t[start - 2])) {
+      start -= 2;
+      while (start > 0 && WORD.test(t[start - 1])) start--;
+    }
+    if (!code.context.importLines[code.lineOf(start)]) yield { index: start, signal: t.slice(start, end), open: m.index + m[0].length - 1 };
+  }
+}
+
+const CONNECT = /(post_save|pre_save)[ \t]*\.[ \t]*connect[ \t]*\(/g;
+const WORD = /^\w$/;
 
 /** `post_save` or `pre_save` when the receiver decorator's first argument (or one in its list) is one. */
 function firstSignal(code: Code, args: string, line: number): string | null {
@@ -121,10 +210,9 @@ function firstSignal(code: Code, args: string, line: number): string | null {
 }
 
 /** The names the receiver's instance goes by: the `instance` parameter, or a variable assigned from `kwargs["instance"]`. */
-function instanceNames(code: Code, r: Receiver): string[] {
-  const names = r.params.includes('instance') ? ['instance'] : [];
-  const last = code.blockEnd(r.defLine);
-  for (let l = r.defLine + 1; l <= last; l++) {
+function instanceNames(code: Code, params: string[], defLine: number, last: number): string[] {
+  const names = params.includes('instance') ? ['instance'] : [];
+  for (let l = defLine + 1; l <= last; l++) {
     const raw = code.text.slice(code.lineStarts[l], code.lineEnds[l]);
     const m = /^\s*(\w+)\s*=\s*\w+(?:\[\s*["']instance["']\s*\]|\.(?:get|pop)\(\s*["']instance["']\s*[,)])/.exec(raw);
     if (m && !names.includes(m[1])) names.push(m[1]);
