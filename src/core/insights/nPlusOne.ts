@@ -57,7 +57,7 @@ export const nPlusOne: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestOrMigration(fileName)) return [];
     const out: InsightFinding[] = [];
-    for (const m of lineMatches(code, FOR, ['for ', 'for\t'], true)) {
+    for (const m of lineMatches(code, FOR, ['for'], true)) {
       const line = code.lineOf(m.index);
       const loop = loopAt(code, line);
       if (!loop) continue;
