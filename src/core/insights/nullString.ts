@@ -22,6 +22,36 @@ import type { InsightFinding } from './types';
 
 const FIELD = /\b(?:models\.)?(CharField|TextField)[ \t]*\(/g;
 const FIELDS = ['django.db.models.CharField', 'django.db.models.TextField'];
+const MIGRATION = /^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m;
+const NULL_WORD = /n\s*u\s*l\s*l/;
+const FIELD_AT = new RegExp(FIELD.source, 'y');
+
+/**
+ * What `code.matches(FIELD)` yields, tried only where a match can start: every match holds `Field`,
+ * 4 characters after the start of `CharField`/`TextField`, and starts there or 7 characters earlier
+ * (`models.`). A native search for `Field` is faster than the regex's `\b` tried at every word.
+ */
+function* fieldCalls(code: Code): Generator<RegExpExecArray> {
+  const t = code.masked;
+  let end = 0;
+  for (let i = t.indexOf('Field', 4); i >= 0; i = t.indexOf('Field', i + 1)) {
+    const start = i - 4;
+    if (start < end) continue;
+    let m: RegExpExecArray | null = null;
+    if (start >= 7 && t.startsWith('models.', start - 7)) {
+      FIELD_AT.lastIndex = start - 7;
+      m = FIELD_AT.exec(t);
+    }
+    if (!m) {
+      FIELD_AT.lastIndex = start;
+      m = FIELD_AT.exec(t);
+    }
+    if (!m) continue;
+    end = m.index + m[0].length;
+    if (code.context.importLines[code.lineOf(m.index)]) continue;
+    yield m;
+  }
+}
 
 export const nullString: InsightCheck = {
   def: {
@@ -39,20 +69,24 @@ export const nullString: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Migrations repeat the model's fields; the finding belongs on the model.
-    if (/^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m.test(code.masked)) return out;
+    if (MIGRATION.test(code.masked)) return out;
     // Test apps' models hold no data worth the change.
     if (fileName && TEST_PATH.test(fileName)) return out;
-    for (const m of code.matches(FIELD)) {
+    for (const m of fieldCalls(code)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
+      // The cheap tests first (all must pass; none has side effects). Only a model field assigned to a
+      // name: not the column of a pghistory ProxyField, the base field of an ArrayField…
+      if (!/(?:^|;)\s*\w+\s*(?::[^=;\n]*)?=\s*[\w.]*$/.test(code.masked.slice(code.lineStarts[line], m.index))) continue;
+      // An argument that reads `null=True` once its spaces are dropped holds n, u, l, l in that order.
+      const close = code.closeParen(open);
+      if (close < 0 || !NULL_WORD.test(code.masked.slice(open, close))) continue;
       const name = m[0].slice(0, m[0].indexOf('(')).trim();
       if (code.masked[m.index - 1] === '.') {
         // `fields.CharField(` with `from . import fields`: the project's own subclass of the Django field.
         if (!isLocalField(code, code.dottedBefore(m.index + m[1].length), line)) continue;
       } else if (name.includes('.') ? !code.refersTo(name, line, FIELDS, ['models.CharField', 'models.TextField']) : !code.refersTo(name, line, FIELDS)) continue;
       const args = code.args(open).map(([s, e]) => [s, e, code.masked.slice(s, e).replace(/\s+/g, '')] as const);
-      // Only a model field assigned to a name: not the column of a pghistory ProxyField, the base field of an ArrayField…
-      if (!/(?:^|;)\s*\w+\s*(?::[^=;\n]*)?=\s*[\w.]*$/.test(code.masked.slice(code.lineStarts[line], m.index))) continue;
       const nullArg = args.find(a => a[2] === 'null=True');
       if (!nullArg || args.some(a => a[2] === 'unique=True' || a[2] === 'primary_key=True')) continue;
       if (inUniqueConstraint(code, line)) continue;

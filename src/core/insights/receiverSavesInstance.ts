@@ -136,7 +136,7 @@ function receiverDecoratorLines(code: Code): number[] {
   for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
     // Only blanks before the `@` on its line (lines end at \n and \r).
     let k = i - 1;
-    while (k >= 0 && t[k] !== '\n' && t[k] !== '\r' && /\s/.test(t[k])) k--;
+    while (k >= 0 && (t.charCodeAt(k) === 0x20 || t.charCodeAt(k) === 0x09 || (t[k] !== '\n' && t[k] !== '\r' && /\s/.test(t[k])))) k--;
     if (k >= 0 && t[k] !== '\n' && t[k] !== '\r') continue;
     DECORATOR_CALL.lastIndex = i;
     const m = DECORATOR_CALL.exec(t);
