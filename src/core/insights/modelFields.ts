@@ -62,4 +62,11 @@ export function isTestOrMigration(fileName: string | undefined): boolean {
   return /(?:^|\/)(?:tests?|testing|migrations|db_migrations|fixtures)\//.test(f) || /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|tests?|conftest)\.py$/.test(f);
 }
 
+const MIGRATION = /^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m;
+
+/** Whether the masked text is a migration module (`class Migration(migrations.Migration)`), wherever the file lives. */
+export function isMigrationModule(masked: string): boolean {
+  return MIGRATION.test(masked);
+}
+
 const CACHE = new WeakMap<Code, Map<string, ModelShape>>();

@@ -18,11 +18,11 @@ import type { InsightCheck } from './check';
 import type { Code } from './code';
 import { resolveChain } from '../detect/context';
 import { holds } from './lineScan';
+import { isMigrationModule } from './modelFields';
 import type { InsightFinding } from './types';
 
 const FIELD = /\b(?:models\.)?(CharField|TextField)[ \t]*\(/g;
 const FIELDS = ['django.db.models.CharField', 'django.db.models.TextField'];
-const MIGRATION = /^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m;
 const NULL_WORD = /n\s*u\s*l\s*l/;
 const FIELD_AT = new RegExp(FIELD.source, 'y');
 
@@ -69,7 +69,7 @@ export const nullString: InsightCheck = {
   find(code: Code, fileName?: string): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Migrations repeat the model's fields; the finding belongs on the model.
-    if (MIGRATION.test(code.masked)) return out;
+    if (isMigrationModule(code.masked)) return out;
     // Test apps' models hold no data worth the change.
     if (fileName && TEST_PATH.test(fileName)) return out;
     for (const m of fieldCalls(code)) {

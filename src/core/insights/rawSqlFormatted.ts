@@ -27,6 +27,7 @@ import type { InsightCheck } from './check';
 import type { Code } from './code';
 import { splicing, type Splicing } from './formatted';
 import { holds } from './lineScan';
+import { isMigrationModule } from './modelFields';
 import type { InsightFinding, InsightRange } from './types';
 
 const CALL = /\.(execute|executemany|raw|extra)[ \t]*\(|\bRawSQL[ \t]*\(/g;
@@ -54,7 +55,7 @@ export const rawSqlFormatted: InsightCheck = {
     const out: InsightFinding[] = [];
     // Migrations run from the command line on the project's own data: no request value reaches them.
     if (fileName && /(?:^|[\\/])migrations[\\/]/.test(fileName)) return out;
-    if (/^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m.test(code.masked)) return out;
+    if (isMigrationModule(code.masked)) return out;
     for (const m of code.matches(CALL)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
