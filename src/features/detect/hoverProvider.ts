@@ -11,6 +11,7 @@ import type { Library } from '../../core/library';
 import type { AnalysisCache } from './analysisCache';
 import type { InsightFinding } from '../../core/insights/types';
 import { insightHoverMarkdown } from '../insights/hoverText';
+import { toRange } from '../insights/diagnostics';
 
 export type HoverMode = 'full' | 'compact';
 
@@ -74,8 +75,7 @@ export class CoachHoverProvider implements vscode.HoverProvider {
     const findings = this.insightFindings?.(doc) ?? [];
     const out: vscode.MarkdownString[] = [];
     for (const f of findings) {
-      const range = new vscode.Range(f.range.line, f.range.start, f.range.endLine, f.range.end);
-      if (!range.contains(position)) continue;
+      if (!toRange(f.range).contains(position)) continue;
       const def = detection().insightById(f.insightId);
       if (def) out.push(insightHoverMarkdown(f, def, library));
     }

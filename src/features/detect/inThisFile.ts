@@ -8,6 +8,7 @@ import { Command } from '../../constants';
 import type { LibraryService } from '../library/libraryService';
 import { AnalysisCache } from './analysisCache';
 import type { InsightFinding } from '../../core/insights/types';
+import { toRange } from '../insights/diagnostics';
 
 export type InThisFileNode =
   | { kind: 'topic'; topic: TopicId; detections: Detection[] }
@@ -120,7 +121,7 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
       item.command = {
         command: 'vscode.open',
         title: 'Reveal',
-        arguments: [node.uri, { selection: new vscode.Range(r.line, r.start, r.endLine, r.end), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+        arguments: [node.uri, { selection: toRange(r), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
       };
       return item;
     }
