@@ -8,7 +8,7 @@ import type { HoverQuestion } from './hover';
 import { rankQuestions } from './rank';
 import { ruleById } from './rules';
 import { findInsights } from '../insights/index';
-import { groupByInsight, toWorkspaceFinding, type InsightPlan, type WorkspaceFinding } from '../insights/workspace';
+import { groupByInsight, toWorkspaceFindings, type InsightPlan, type WorkspaceFinding } from '../insights/workspace';
 
 export interface ScanOptions {
   /** Skip `migrations` folders. */
@@ -98,7 +98,7 @@ export class StudyPlanBuilder {
     try {
       const analysis = analyzeDocument(text, path);
       detections = analysis.detections();
-      if (this.insights) for (const f of findInsights(analysis, path)) this.findings.push(toWorkspaceFinding(path, text, f));
+      if (this.insights) this.findings.push(...toWorkspaceFindings(path, text, findInsights(analysis, path)));
     } catch (e) {
       this.addError(path, `detection failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];

@@ -40,9 +40,9 @@ export const SNIPPET_CONTEXT = 2;
 const MAX_SNIPPET_LINES = 14;
 const MAX_LINE_CHARS = 200;
 
-/** The lines of `range` with `context` lines either side, at most 14 lines of at most 200 characters. */
-export function codeSnippet(text: string, range: InsightRange, context = SNIPPET_CONTEXT): CodeSnippet {
-  const all = text.split(/\r\n|\r|\n/);
+/** The lines of `range` with `context` lines either side, at most 14 lines of at most 200 characters; `text` may come split into lines already. */
+export function codeSnippet(text: string | readonly string[], range: InsightRange, context = SNIPPET_CONTEXT): CodeSnippet {
+  const all = typeof text === 'string' ? splitLines(text) : text;
   const first = Math.max(0, Math.min(range.line, all.length - 1) - context);
   const last = Math.min(all.length - 1, Math.max(range.endLine, range.line) + context, first + MAX_SNIPPET_LINES - 1);
   const lines = all.slice(first, last + 1).map(l => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS - 1)}…` : l));
@@ -54,8 +54,15 @@ export function codeSnippet(text: string, range: InsightRange, context = SNIPPET
   return { firstLine: first + start, lines: lines.slice(start, end) };
 }
 
-export function toWorkspaceFinding(path: string, text: string, finding: InsightFinding): WorkspaceFinding {
-  return { path, insightId: finding.insightId, range: { ...finding.range }, message: finding.message, snippet: codeSnippet(text, finding.range) };
+/** One file's findings with their snippets (the file's text is split into lines once, not once per finding). */
+export function toWorkspaceFindings(path: string, text: string, findings: readonly InsightFinding[]): WorkspaceFinding[] {
+  if (!findings.length) return [];
+  const lines = splitLines(text);
+  return findings.map(f => ({ path, insightId: f.insightId, range: { ...f.range }, message: f.message, snippet: codeSnippet(lines, f.range) }));
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** The guide questions of an insight that the library has, as links with a preview. */
@@ -75,7 +82,9 @@ export function groupByInsight(findings: readonly WorkspaceFinding[], library: L
   const groups = new Map<string, WorkspaceFinding[]>();
   for (const f of findings) {
     if (!insightById(f.insightId)) continue;
-    groups.set(f.insightId, [...(groups.get(f.insightId) ?? []), f]);
+    const group = groups.get(f.insightId);
+    if (group) group.push(f);
+    else groups.set(f.insightId, [f]);
   }
   const plans: InsightPlan[] = [];
   for (const [insightId, list] of groups) {
