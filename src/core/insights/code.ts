@@ -2,7 +2,7 @@
 // the few structural questions the checks ask — indentation blocks, enclosing headers, calls and
 // their arguments — answered from the masked text, so code in strings and comments never counts.
 import type { Detection, DocumentAnalysis } from '../detect/analysis';
-import { indentWidth, lineOfOffset, parameterNames, resolveChain, type PythonContext } from '../detect/context';
+import { bindingsOf, indentWidth, lineOfOffset, parameterNames, resolveChain, type PythonContext, type Resolution } from '../detect/context';
 import type { InsightRange } from './types';
 
 /** A statement header that opens a block (`with …:`, `for …:`, `def …:`), with its indentation. */
@@ -29,6 +29,8 @@ export class Code {
   private blockEnds: Int32Array | null = null;
   private firstCodes: Int32Array | null = null;
   private readonly headerTexts = new Map<number, string>();
+  /** refersTo's resolutions by name; null where the answer depends on the line. */
+  private readonly resolved = new Map<string, { r: Resolution | null }>();
   private readonly analysis: DocumentAnalysis;
 
   constructor(analysis: DocumentAnalysis) {
@@ -304,7 +306,15 @@ export class Code {
    * file's imports, or as a bare short form that the file neither imports nor binds.
    */
   refersTo(name: string, line: number, qualified: readonly string[], shortForms: readonly string[] = []): boolean {
-    const r = resolveChain(this.context, name.split('.'), line, this.indent(line));
+    // What a name stands for is worked out once per file: only an imported root that the file also
+    // binds somewhere can stand for something else on some lines (resolveChain's shadowing test).
+    let known = this.resolved.get(name);
+    if (!known) {
+      const segments = name.split('.');
+      const perLine = this.context.imports.has(segments[0]) && bindingsOf(this.context, segments[0]).length > 0;
+      this.resolved.set(name, (known = { r: perLine ? null : resolveChain(this.context, segments, -1) }));
+    }
+    const r = known.r ?? resolveChain(this.context, name.split('.'), line, this.indent(line));
     if (r.kind === 'qualified') return qualified.includes(r.name) || qualified.includes(normalize(r.name));
     if (r.kind === 'unbound') return shortForms.includes(name);
     return false;
