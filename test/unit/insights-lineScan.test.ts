@@ -5,6 +5,8 @@ import { analyzeDocument } from '../../src/core/detect/analysis';
 import { Code } from '../../src/core/insights/code';
 import { hintMatches, holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
 import { nullTrue } from '../../src/core/insights/nullString';
+import { holdsUserRead } from '../../src/core/insights/cachePagePerUser';
+import { isMigrationModule } from '../../src/core/insights/modelFields';
 
 const code = (text: string) => new Code(analyzeDocument(text, 'app/x.py'));
 const AUGMENTED = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*([+-])=[ \t]*/gm;
@@ -86,6 +88,37 @@ describe('insights: fast line scans', () => {
     for (const t of cases) assert.equal(nullTrue(t), /null\s*=\s*True/.test(t), JSON.stringify(t));
     assert.equal(nullTrue('a(null =\n True)'), true);
     assert.equal(nullTrue('a(null = False, x=True)'), false);
+  });
+
+  it('holdsUserRead answers as /request\\.(?:user|session)\\b/ does', () => {
+    const cases = ['request.user', 'x = request.user.pk', 'request.session["a"]', 'request.users', 'request.sessions', 'request.user_id', 'request.userx.y', 'xrequest.user',
+      'quest.user', 'equest.user', 'request .user', 'request.method', 'request.', 'r', '', 'request.user\n', 'self.request.session', 'request.sessionquest.user', 'aquest.user request.session'];
+    for (const t of cases) assert.equal(holdsUserRead(t), /request\.(?:user|session)\b/.test(t), JSON.stringify(t));
+    assert.equal(holdsUserRead('a = request.path\nb = request.user\n'), true);
+    assert.equal(holdsUserRead('a = request.path\nb = request.username\n'), false);
+  });
+
+  it('hintMatches finds what matches() finds for cache_page names', () => {
+    const NAME = /\bcache_page\b/g;
+    const c = code(['from django.views.decorators.cache import cache_page', '@cache_page(60)', 'def v(r): pass', 'x = my_cache_page(1); cache_pages = 2', 'y = decorators.cache_page(5)(v); cache_page', 'he_page = 1; che_page = 2', ''].join('\n'));
+    assert.deepEqual(found(hintMatches(c, NAME, 'he_page', 3)), found(c.matches(NAME)));
+    assert.equal(found(hintMatches(c, NAME, 'he_page', 3)).length, 3);
+  });
+
+  it('isMigrationModule answers as its regex alone does', () => {
+    const MIGRATION = /^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m;
+    const cases = ['class Migration(migrations.Migration):\n    pass', 'x = 1\nclass  Migration ( migrations.Migration ) :', '    class Migration(migrations.Migration):', 'class Migration(Migration):', 'class Migrations(migrations.Migration):', ''];
+    for (const t of cases) assert.equal(isMigrationModule(t), MIGRATION.test(t), JSON.stringify(t));
+    assert.equal(isMigrationModule(cases[1]), true);
+  });
+
+  it('refersTo resolves a name once per file, yet a rebinding still shadows an imported name where it is seen', () => {
+    const c = code(['from django.views.decorators.cache import cache_page', '@cache_page(60)', 'def a(r): pass', 'def b(r):', '    cache_page = make()', '    cache_page(1)', 'def c(r):', '    cache_page(2)', ''].join('\n'));
+    const Q = ['django.views.decorators.cache.cache_page'];
+    assert.deepEqual([1, 5, 7, 1, 5].map(l => c.refersTo('cache_page', l, Q, ['cache_page'])), [true, false, true, true, false]);
+    const unbound = code('@cache_page(60)\ndef a(r): pass\n');
+    assert.equal(unbound.refersTo('cache_page', 0, Q, ['cache_page']), true);
+    assert.equal(unbound.refersTo('cache_page', 0, Q), false);
   });
 
   it('regExpFor builds one regex per name and the right one for each', () => {

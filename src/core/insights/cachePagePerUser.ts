@@ -31,6 +31,7 @@
 // caching with per-user arguments, the low-level cache API).
 import type { InsightCheck } from './check';
 import type { Code } from './code';
+import { hintMatches } from './lineScan';
 import type { InsightFinding, InsightRange } from './types';
 
 const NAME = /\bcache_page\b/g;
@@ -69,7 +70,8 @@ export const cachePagePerUser: InsightCheck = {
   mayFind: masked => masked.includes('cache_page'),
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
-    for (const m of code.matches(NAME)) {
+    // Tried only 3 characters before each `he_page` (h is rare in code), not at every character.
+    for (const m of hintMatches(code, NAME, 'he_page', 3)) {
       const line = code.lineOf(m.index);
       const dotted = code.dottedBefore(m.index + 'cache_page'.length);
       if (!code.refersTo(dotted, line, CACHE_PAGE, ['cache_page'])) continue;
@@ -276,9 +278,22 @@ const READS_ANYWHERE = new WeakMap<Code, boolean>();
 /** Whether the file's code holds `request.user` or `request.session` at all (one search of the file). */
 function readsAnywhere(code: Code): boolean {
   let any = READS_ANYWHERE.get(code);
-  if (any === undefined) READS_ANYWHERE.set(code, (any = /request\.(?:user|session)\b/.test(code.masked)));
+  if (any === undefined) READS_ANYWHERE.set(code, (any = holdsUserRead(code.masked)));
   return any;
 }
+
+/** `/request\.(?:user|session)\b/.test(masked)`, tried at each `quest.` (q is rare in code) instead of at every character. */
+export function holdsUserRead(masked: string): boolean {
+  for (let i = masked.indexOf('quest.', 2); i >= 0; i = masked.indexOf('quest.', i + 6)) {
+    if (!masked.startsWith('re', i - 2)) continue;
+    const j = i + 6;
+    const n = masked.startsWith('user', j) ? 4 : masked.startsWith('session', j) ? 7 : 0;
+    if (n && !WORD_CHAR.test(masked[j + n] ?? '')) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /\w/;
 
 /** ORM calls whose arguments select rows: the result depends on the user passed in. */
 const ORM_CALL = /(?:^|\.)(?:filter|exclude|get|get_or_create|update_or_create|create|get_object_or_404|get_list_or_404|Q|for_user|visible_to|owned_by)$/;
