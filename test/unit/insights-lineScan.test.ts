@@ -101,8 +101,8 @@ describe('insights: fast line scans', () => {
   it('hintMatches finds what matches() finds for cache_page names', () => {
     const NAME = /\bcache_page\b/g;
     const c = code(['from django.views.decorators.cache import cache_page', '@cache_page(60)', 'def v(r): pass', 'x = my_cache_page(1); cache_pages = 2', 'y = decorators.cache_page(5)(v); cache_page', 'he_page = 1; che_page = 2', ''].join('\n'));
-    assert.deepEqual(found(hintMatches(c, NAME, 'he_page', 3)), found(c.matches(NAME)));
-    assert.equal(found(hintMatches(c, NAME, 'he_page', 3)).length, 3);
+    assert.deepEqual(found(hintMatches(c, NAME, 'he_pag', 3)), found(c.matches(NAME)));
+    assert.equal(found(hintMatches(c, NAME, 'he_pag', 3)).length, 3);
   });
 
   it('isMigrationModule answers as its regex alone does', () => {

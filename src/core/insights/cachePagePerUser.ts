@@ -70,8 +70,8 @@ export const cachePagePerUser: InsightCheck = {
   mayFind: masked => masked.includes('cache_page'),
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
-    // Tried only 3 characters before each `he_page` (h is rare in code), not at every character.
-    for (const m of hintMatches(code, NAME, 'he_page', 3)) {
+    // Tried only 3 characters before each `he_pag` (h is rare in code; V8 looks for a needle of up to 6 characters from its first one), not at every character.
+    for (const m of hintMatches(code, NAME, 'he_pag', 3)) {
       const line = code.lineOf(m.index);
       const dotted = code.dottedBefore(m.index + 'cache_page'.length);
       if (!code.refersTo(dotted, line, CACHE_PAGE, ['cache_page'])) continue;
