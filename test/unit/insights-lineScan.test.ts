@@ -2,7 +2,7 @@
 // forms they replace: `code.matches(re)` for line-anchored regexes, `includes`, a regex per name.
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
-import { Code } from '../../src/core/insights/code';
+import { Code, isSpace } from '../../src/core/insights/code';
 import { hintMatches, holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
 import { nullTrue } from '../../src/core/insights/nullString';
 import { holdsUserRead } from '../../src/core/insights/cachePagePerUser';
@@ -119,6 +119,25 @@ describe('insights: fast line scans', () => {
     const unbound = code('@cache_page(60)\ndef a(r): pass\n');
     assert.equal(unbound.refersTo('cache_page', 0, Q, ['cache_page']), true);
     assert.equal(unbound.refersTo('cache_page', 0, Q), false);
+  });
+
+  it('isSpace answers as /\\s/ does for every UTF-16 code unit', () => {
+    let spaces = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const want = /\s/.test(String.fromCharCode(c));
+      if (isSpace(c) !== want) assert.fail(`U+${c.toString(16)}: ${!want}`);
+      if (want) spaces++;
+    }
+    assert.equal(spaces, 25);
+  });
+
+  it('args and dottedBefore read arguments and dotted names as before', () => {
+    const c = code('x = f( a ,\tb=1,\n  g(c, d) , "s t" ,)\ny = models.fields.CharField(max_length=3)\n');
+    const open = c.masked.indexOf('(');
+    assert.deepEqual(c.args(open).map(([s, e]) => c.text.slice(s, e)), ['a', 'b=1', 'g(c, d)', '"s t"']);
+    const call = c.masked.indexOf('(', c.lineStarts[2]);
+    assert.equal(c.dottedBefore(call), 'models.fields.CharField');
+    assert.equal(c.dottedBefore(c.lineStarts[2] + 1), 'y');
   });
 
   it('regExpFor builds one regex per name and the right one for each', () => {

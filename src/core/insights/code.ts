@@ -276,8 +276,8 @@ export class Code {
     const out: [number, number][] = [];
     let depth = 0, from = open + 1;
     const push = (s: number, e: number) => {
-      while (s < e && /\s/.test(t[s])) s++;
-      while (e > s && /\s/.test(t[e - 1])) e--;
+      while (s < e && isSpace(t.charCodeAt(s))) s++;
+      while (e > s && isSpace(t.charCodeAt(e - 1))) e--;
       if (e > s) out.push([s, e]);
     };
     for (let i = open + 1; i < close; i++) {
@@ -297,7 +297,7 @@ export class Code {
   dottedBefore(end: number): string {
     const t = this.masked;
     let i = end;
-    while (i > 0 && /[\w.]/.test(t[i - 1])) i--;
+    while (i > 0 && isWordOrDot(t.charCodeAt(i - 1))) i--;
     return t.slice(i, end).replace(/^\.+/, '');
   }
 
@@ -380,4 +380,15 @@ function normalize(name: string): string {
 /** Whether a masked expression is one string literal (its prefix and quotes kept, contents blanked). */
 export function isStringLiteral(masked: string): boolean {
   return /^[rRbBuU]{0,2}(?:'''[\s]*'''|"""[\s]*"""|'[^'\n]*'|"[^"\n]*")$/.test(masked.trim());
+}
+
+/** `/\s/.test(c)` for a character code, without a regex for ASCII. */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** `/[\w.]/.test(c)` for a character code. */
+function isWordOrDot(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e;
 }

@@ -36,7 +36,8 @@ function* fieldCalls(code: Code): Generator<RegExpExecArray> {
   let end = 0;
   for (let i = t.indexOf('Field', 4); i >= 0; i = t.indexOf('Field', i + 1)) {
     const start = i - 4;
-    if (start < end) continue;
+    // Most fields are neither (`ForeignKey` aside, `DecimalField`, `IntegerField`…): no regex for them.
+    if (start < end || !(t.startsWith('Char', start) || t.startsWith('Text', start))) continue;
     let m: RegExpExecArray | null = null;
     if (start >= 7 && t.startsWith('models.', start - 7)) {
       FIELD_AT.lastIndex = start - 7;
