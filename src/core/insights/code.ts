@@ -2,7 +2,7 @@
 // the few structural questions the checks ask — indentation blocks, enclosing headers, calls and
 // their arguments — answered from the masked text, so code in strings and comments never counts.
 import type { Detection, DocumentAnalysis } from '../detect/analysis';
-import { bindingsOf, indentWidth, lineOfOffset, parameterNames, resolveChain, type PythonContext, type Resolution } from '../detect/context';
+import { bindingsOf, lineOfOffset, parameterNames, resolveChain, type PythonContext, type Resolution } from '../detect/context';
 import type { InsightRange } from './types';
 
 /** A statement header that opens a block (`with …:`, `for …:`, `def …:`), with its indentation. */
@@ -66,20 +66,28 @@ export class Code {
     // Asked again for the same lines by every walk over a block or up to its headers: kept per line.
     const known = (this.firstCodes ??= new Int32Array(this.lineStarts.length).fill(-1));
     if (known[line] >= 0) return known[line];
-    const t = this.masked, le = this.lineEnds[line];
-    let i = this.lineStarts[line];
-    while (i < le) {
-      const c = t.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0c) break;
-      i++;
-    }
-    return (known[line] = i);
+    this.readIndentation(line);
+    return known[line];
   }
 
   indent(line: number): number {
-    let w = this.indents[line];
-    if (w < 0) w = this.indents[line] = Math.min(32_000, indentWidth(this.masked, this.lineStarts[line], this.lineEnds[line]));
-    return w;
+    if (this.indents[line] < 0) this.readIndentation(line);
+    return this.indents[line];
+  }
+
+  /** A line's first code offset and indentation width (indentWidth's: tabs to the next multiple of 8, a form feed resets), in one pass over its leading blanks. */
+  private readIndentation(line: number): void {
+    const t = this.masked, le = this.lineEnds[line];
+    let i = this.lineStarts[line], w = 0;
+    for (; i < le; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20) w++;
+      else if (c === 0x09) w = (w + 8) & ~7;
+      else if (c === 0x0c) w = 0;
+      else break;
+    }
+    (this.firstCodes ??= new Int32Array(this.lineStarts.length).fill(-1))[line] = i;
+    this.indents[line] = Math.min(32_000, w);
   }
 
   /** Whether `line` starts a statement: not a line continuing an open bracket or a backslash of the line before. */
