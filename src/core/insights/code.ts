@@ -276,6 +276,22 @@ export class Code {
     return -1;
   }
 
+  /** The innermost `(`, `[` or `{` left open before `at`, or -1. */
+  enclosingBracket(at: number): number {
+    const t = this.masked;
+    const stop = Math.max(0, at - MAX_SPAN);
+    let depth = 0;
+    for (let i = at - 1; i >= stop; i--) {
+      const c = t.charCodeAt(i);
+      if (c === 0x29 || c === 0x5d || c === 0x7d) depth++;
+      else if (c === 0x28 || c === 0x5b || c === 0x7b) {
+        if (depth === 0) return i;
+        depth--;
+      }
+    }
+    return -1;
+  }
+
   /** The top-level arguments between the `(` at `open` and its `)`, as [start, end) offsets (spaces trimmed). */
   args(open: number): [number, number][] {
     const close = this.closeParen(open);

@@ -27,20 +27,31 @@ const NULL_WORD = /n\s*u\s*l\s*l/;
 const FIELD_AT = new RegExp(FIELD.source, 'y');
 
 /**
- * What `code.matches(FIELD)` yields, tried only where a match can start: every match holds
- * `CharField` or `TextField`, and starts there or 7 characters earlier (`models.`). Both names are
- * found from a rare letter near their start (`h` of `harFie`, `x` of `xtFiel`; V8 looks for a
- * needle of up to 6 characters from its first one), not from every `Field` of the file.
+ * The `CharField(`/`TextField(` calls (what `code.matches(FIELD)` yields, import lines skipped) that
+ * can hold an argument reading `null=True`: found from each `null = True` back to the bracket it
+ * sits in, so the many fields without one are never looked at. In order, each call once.
  */
-function* fieldCalls(code: Code): Generator<RegExpExecArray> {
+function nullFieldCalls(code: Code): RegExpExecArray[] {
   const t = code.masked;
-  const chars: number[] = [], texts: number[] = [];
-  for (let i = t.indexOf('harFie', 1); i >= 0; i = t.indexOf('harFie', i + 1)) if (t.charCodeAt(i - 1) === 0x43) chars.push(i - 1);
-  for (let i = t.indexOf('xtFiel', 2); i >= 0; i = t.indexOf('xtFiel', i + 1)) if (t.startsWith('Te', i - 2)) texts.push(i - 2);
-  let end = 0;
-  for (let a = 0, b = 0; a < chars.length || b < texts.length; ) {
-    const start = b >= texts.length || (a < chars.length && chars[a] < texts[b]) ? chars[a++] : texts[b++];
-    if (start < end) continue;
+  const opens: number[] = [];
+  for (let i = t.indexOf('True'); i >= 0; i = t.indexOf('True', i + 4)) {
+    let j = i;
+    while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
+    if (t.charCodeAt(j - 1) !== 0x3d) continue;
+    j--;
+    while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
+    if (j < 4 || !t.startsWith('null', j - 4)) continue;
+    const open = code.enclosingBracket(j - 4);
+    if (open >= 0 && t.charCodeAt(open) === 0x28 && opens[opens.length - 1] !== open) opens.push(open);
+  }
+  if (opens.length > 1) opens.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  for (let k = 0; k < opens.length; k++) {
+    if (k > 0 && opens[k] === opens[k - 1]) continue;
+    let nameEnd = opens[k];
+    while (nameEnd > 0 && (t.charCodeAt(nameEnd - 1) === 0x20 || t.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
+    const start = nameEnd - 9;
+    if (start < 0 || !(t.startsWith('CharField', start) || t.startsWith('TextField', start))) continue;
     let m: RegExpExecArray | null = null;
     if (start >= 7 && t.startsWith('models.', start - 7)) {
       FIELD_AT.lastIndex = start - 7;
@@ -50,11 +61,10 @@ function* fieldCalls(code: Code): Generator<RegExpExecArray> {
       FIELD_AT.lastIndex = start;
       m = FIELD_AT.exec(t);
     }
-    if (!m) continue;
-    end = m.index + m[0].length;
-    if (code.context.importLines[code.lineOf(m.index)]) continue;
-    yield m;
+    if (!m || code.context.importLines[code.lineOf(m.index)]) continue;
+    out.push(m);
   }
+  return out;
 }
 
 /** Whether t[s, e) reads `word` once its blanks are dropped (`.replace(/\s+/g, '') === word`), without a new string. */
@@ -88,7 +98,7 @@ export const nullString: InsightCheck = {
     if (fileName && TEST_PATH.test(fileName)) return out;
     // Migrations repeat the model's fields; the finding belongs on the model (asked at the first finding: most files have none).
     let migration: boolean | undefined;
-    for (const m of fieldCalls(code)) {
+    for (const m of nullFieldCalls(code)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
       // The cheap tests first (all must pass; none has side effects). Only a model field assigned to a
