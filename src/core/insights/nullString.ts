@@ -35,14 +35,9 @@ function nullFieldCalls(code: Code): RegExpExecArray[] {
   const t = code.masked;
   const opens: number[] = [];
   for (let i = t.indexOf('True'); i >= 0; i = t.indexOf('True', i + 4)) {
-    let j = i;
-    while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
-    if (t.charCodeAt(j - 1) !== 0x3d) continue;
-    j--;
-    while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
-    if (j < 4 || !t.startsWith('null', j - 4)) continue;
-    const open = code.enclosingBracket(j - 4);
-    if (open >= 0 && t.charCodeAt(open) === 0x28 && opens[opens.length - 1] !== open) opens.push(open);
+    const at = nullBefore(t, i);
+    const open = at < 0 ? -1 : code.enclosingBracket(at);
+    if (open >= 0 && t.charCodeAt(open) === 0x28) opens.push(open);
   }
   if (opens.length > 1) opens.sort((a, b) => a - b);
   const out: RegExpExecArray[] = [];
@@ -132,18 +127,19 @@ export const nullString: InsightCheck = {
  * the file, and `True` is rarer.
  */
 export function nullTrue(masked: string): boolean {
-  for (let i = masked.indexOf('True'); i >= 0; i = masked.indexOf('True', i + 1)) {
-    let j = i;
-    while (j > 0 && SPACE.test(masked[j - 1])) j--;
-    if (masked[j - 1] !== '=') continue;
-    j--;
-    while (j > 0 && SPACE.test(masked[j - 1])) j--;
-    if (j >= 4 && masked.startsWith('null', j - 4)) return true;
-  }
+  for (let i = masked.indexOf('True'); i >= 0; i = masked.indexOf('True', i + 1)) if (nullBefore(masked, i) >= 0) return true;
   return false;
 }
 
-const SPACE = /\s/;
+/** Where `null` starts when the `True` at `trueAt` ends a `null\s*=\s*True`, else -1. */
+function nullBefore(t: string, trueAt: number): number {
+  let j = trueAt;
+  while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
+  if (t.charCodeAt(j - 1) !== 0x3d) return -1;
+  j--;
+  while (j > 0 && isSpace(t.charCodeAt(j - 1))) j--;
+  return j >= 4 && t.startsWith('null', j - 4) ? j - 4 : -1;
+}
 
 /** Paths of test code: a `tests` folder, `tests.py`, `test_*.py` (not `test/`: DefectDojo's app for its Test model is `dojo/test/`). */
 const TEST_PATH = /(?:^|[\\/])(?:tests[\\/]|tests\.py$|test_[^\\/]*\.py$)/;
