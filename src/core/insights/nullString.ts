@@ -93,6 +93,8 @@ export const nullString: InsightCheck = {
     if (fileName && TEST_PATH.test(fileName)) return out;
     // Migrations repeat the model's fields; the finding belongs on the model (asked at the first finding: most files have none).
     let migration: boolean | undefined;
+    // Fields in a unique_together/UniqueConstraint are looked up only when the file names one (asked once).
+    let uniqueNamed: boolean | undefined;
     for (const m of nullFieldCalls(code)) {
       const open = m.index + m[0].length - 1;
       const line = code.lineOf(m.index);
@@ -110,7 +112,7 @@ export const nullString: InsightCheck = {
       const t = code.masked, args = code.args(open);
       const nullArg = args.find(([s, e]) => squeezedIs(t, s, e, 'null=True'));
       if (!nullArg || args.some(([s, e]) => squeezedIs(t, s, e, 'unique=True') || squeezedIs(t, s, e, 'primary_key=True'))) continue;
-      if (inUniqueConstraint(code, line)) continue;
+      if ((uniqueNamed ??= namesUnique(code.masked)) && inUniqueConstraint(code, line)) continue;
       if ((migration ??= isMigrationModule(code.masked))) return [];
       out.push({
         insightId: 'DJC009',
@@ -143,6 +145,15 @@ function nullBefore(t: string, trueAt: number): number {
 
 /** Paths of test code: a `tests` folder, `tests.py`, `test_*.py` (not `test/`: DefectDojo's app for its Test model is `dojo/test/`). */
 const TEST_PATH = /(?:^|[\\/])(?:tests[\\/]|tests\.py$|test_[^\\/]*\.py$)/;
+
+/**
+ * Whether the masked text holds `unique_together` or `UniqueConstraint` (what inUniqueConstraint looks
+ * for in a class): found from `que_to`/`queCon`, since `q` is rare in code and V8 looks for a needle
+ * of up to 6 characters from its first one.
+ */
+export function namesUnique(masked: string): boolean {
+  return holds(masked, 'que_to', 'unique_together') || holds(masked, 'queCon', 'UniqueConstraint');
+}
 
 /**
  * Whether the field assigned on `line` is named in a `unique_together` or a `UniqueConstraint(fields=…)`
