@@ -2,7 +2,7 @@
 // queryset of a model (`Book.objects.filter(…)` with standard queryset methods only), a related manager
 // of an object read in the same function, or a name the function assigns only from those — and where
 // a model instance was read from the database.
-import type { Code, Header } from './code';
+import { isSpace, type Code, type Header } from './code';
 import { regExpFor } from './lineScan';
 import { isModelClass, modelShapes } from './modelFields';
 
@@ -101,7 +101,7 @@ export function querysetOf(code: Code, line: number, iterStart: number, iterEnd:
   if (!nm) return null;
   const name = nm[1];
   const fn = code.enclosingDef(line);
-  if (!fn) return null;
+  if (!fn || !assignedBefore(code, fn.line, line, name)) return null;
   const assigns = assignments(code, fn, code.blockEnd(fn.line), name);
   if (!assigns.length || assigns.some(a => a.line > line && code.enclosingHeaders(line).some(h => h.line < a.line))) return null;
   let model = '';
@@ -122,6 +122,26 @@ export function querysetOf(code: Code, line: number, iterStart: number, iterEnd:
   }
   if (!model) return null;
   return { model, chains, inHead: false, line: assigns[0].line, name };
+}
+
+/**
+ * Whether a line after `from` and before `to` starts with `name` then `=` or `:` (after blanks): what
+ * every assignment that querysetOf accepts looks like. It accepts none after the loop (the function's
+ * own header encloses the loop), so a name with none before it — a parameter, a loop variable — is
+ * settled here without reading the rest of the function.
+ */
+function assignedBefore(code: Code, from: number, to: number, name: string): boolean {
+  const t = code.masked;
+  if (from + 1 >= to) return false;
+  const end = code.lineStarts[to];
+  for (let i = t.indexOf(name, code.lineStarts[from + 1]); i >= 0 && i < end; i = t.indexOf(name, i + 1)) {
+    if (i !== code.firstCode(code.lineOf(i))) continue;
+    let k = i + name.length;
+    while (k < end && (t.charCodeAt(k) === 0x20 || t.charCodeAt(k) === 0x09 || isSpace(t.charCodeAt(k)))) k++;
+    const c = t.charCodeAt(k);
+    if (c === 0x3d || c === 0x3a) return true;
+  }
+  return false;
 }
 
 /** Per name: its plain assignment, and its other bindings. */
