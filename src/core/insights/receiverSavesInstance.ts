@@ -45,7 +45,11 @@ export const receiverSavesInstance: InsightCheck = {
   mayFind: masked => /\b(?:post_save|pre_save)\b/.test(masked) && masked.includes('.save('),
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
-    for (const r of receivers(code)) {
+    // Only a receiver that calls `.save(` in its own body can save its instance: the file's saves are
+    // found first (few), and only the functions holding one are asked whether they are receivers.
+    const saving = savingDefs(code);
+    if (!saving.size) return out;
+    for (const r of receivers(code, saving)) {
       const last = code.blockEnd(r.defLine);
       const body = code.masked.slice(code.lineStarts[r.defLine], code.lineEnds[last]);
       // No `.save(` anywhere in the receiver (most receivers): nothing to find.
@@ -76,27 +80,42 @@ export const receiverSavesInstance: InsightCheck = {
   },
 };
 
-/** The receivers of post_save/pre_save defined in this file. */
-function receivers(code: Code): Receiver[] {
+/**
+ * The lines of the `def`s that call `.save(` in their own body (the save's line's innermost `def`):
+ * every save a finding can be on holds `save` then blanks and `(`, after a `.` and blanks, on one line.
+ */
+function savingDefs(code: Code): Set<number> {
+  const t = code.masked, out = new Set<number>();
+  let last = -1;
+  // From the `ve` of `save`: `v` is rare in code, and V8 looks for a short needle from its first character.
+  for (let i = t.indexOf('ve', 2); i >= 0; i = t.indexOf('ve', i + 2)) {
+    if (t.charCodeAt(i - 1) !== 0x61 || t.charCodeAt(i - 2) !== 0x73) continue;
+    let k = i + 2;
+    while (t.charCodeAt(k) === 0x20 || t.charCodeAt(k) === 0x09) k++;
+    if (t.charCodeAt(k) !== 0x28) continue;
+    k = i - 2;
+    while (k > 0 && (t.charCodeAt(k - 1) === 0x20 || t.charCodeAt(k - 1) === 0x09)) k--;
+    if (t.charCodeAt(k - 1) !== 0x2e) continue;
+    const line = code.lineOf(i);
+    if (line === last) continue;
+    last = line;
+    const def = code.enclosingDef(line);
+    if (def) out.add(def.line);
+  }
+  return out;
+}
+
+/** The receivers of post_save/pre_save defined in this file, among the `def`s on the lines `among`. */
+function receivers(code: Code, among: Set<number>): Receiver[] {
   const out: Receiver[] = [];
-  // Only a `def` whose decorators can reach a `@receiver(` line is read: walking back over the
-  // decorators of every `def` of the file cost more than the rest of this check.
-  const atReceiver = receiverDecoratorLines(code);
-  const isReceiverLine = new Set(atReceiver);
-  const scopes = code.context.scopes;
-  let next = 0;
-  for (let k = 0; k < scopes.length && atReceiver.length; k++) {
-    const s = scopes[k];
-    if (!s.isDef) continue;
-    while (next < atReceiver.length && atReceiver[next] < s.line) next++;
-    const nearest = next > 0 ? atReceiver[next - 1] : -1;
-    // Code.decorators looks back fewer than 200 lines, and stops at a `def`/`class` that starts a statement.
-    if (nearest < 0 || s.line - nearest >= 200) continue;
-    if (k > 0 && scopes[k - 1].line > nearest && code.startsStatement(scopes[k - 1].line)) continue;
+  // Whether a decorator's name can stand for `receiver` on any line, per name.
+  const possible = new Map<string, boolean>();
+  for (const s of code.context.scopes) {
+    if (!s.isDef || !among.has(s.line)) continue;
     for (const d of code.decorators(s.line)) {
       const m = /^([\w.]+)\s*\(/.exec(d.text);
-      // The lines where the decorator's name was found to stand for `receiver` (the same name and line as here).
-      if (!m || !isReceiverLine.has(d.line)) continue;
+      // A decorator whose name stands for `receiver` on its line.
+      if (!m || !isReceiverDecorator(code, d.line, possible)) continue;
       const signal = firstSignal(code, d.text.slice(m[0].length), d.line);
       // One receiver however many `@receiver` lines connect it.
       if (signal) {
@@ -116,7 +135,7 @@ function receivers(code: Code): Receiver[] {
     if (!/^\w+$/.test(handler) || code.context.imports.has(handler)) continue;
     byName ??= defsByName(code);
     const defs = byName.get(handler) ?? [];
-    if (defs.length !== 1) continue;
+    if (defs.length !== 1 || !among.has(defs[0])) continue;
     const sig = code.defSignature(code.headerText(defs[0]))!;
     const signal = m.signal.slice(m.signal.lastIndexOf('.') + 1);
     if (!out.some(r => r.defLine === defs[0])) out.push({ defLine: defs[0], signal, signature: sig });
@@ -125,29 +144,20 @@ function receivers(code: Code): Receiver[] {
 }
 
 /**
- * The lines that may hold a receiver decorator: `@name(` first on the line (as Code.decorators
- * reads a decorator), where `name` stands for `receiver` on that line. Ascending.
+ * Whether `line` holds a receiver decorator: `@name(` first on the line (only blanks before the
+ * `@`; lines end at \n and \r), where `name` stands for `receiver` on that line.
  */
-function receiverDecoratorLines(code: Code): number[] {
-  const t = code.masked, out: number[] = [];
-  // Whether a name can stand for `receiver` on any line (-1: the file's imports and bindings, no
-  // shadowing): most decorators (`@cache_page(…)`, `@shared_task(…)`) are ruled out once per name.
-  const possible = new Map<string, boolean>();
-  for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i + 1)) {
-    // Only blanks before the `@` on its line (lines end at \n and \r).
-    let k = i - 1;
-    while (k >= 0 && (t.charCodeAt(k) === 0x20 || t.charCodeAt(k) === 0x09 || (t[k] !== '\n' && t[k] !== '\r' && /\s/.test(t[k])))) k--;
-    if (k >= 0 && t[k] !== '\n' && t[k] !== '\r') continue;
-    DECORATOR_CALL.lastIndex = i;
-    const m = DECORATOR_CALL.exec(t);
-    if (!m) continue;
-    let may = possible.get(m[1]);
-    if (may === undefined) possible.set(m[1], (may = mayBeReceiver(code, m[1])));
-    if (!may) continue;
-    const line = code.lineOf(i);
-    if (code.refersTo(m[1], line, RECEIVER, ['receiver'])) out.push(line);
-  }
-  return out;
+function isReceiverDecorator(code: Code, line: number, possible: Map<string, boolean>): boolean {
+  const t = code.masked, end = code.lineEnds[line];
+  let i = code.lineStarts[line];
+  while (i < end && (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09 || (t[i] !== '\n' && t[i] !== '\r' && /\s/.test(t[i])))) i++;
+  if (t[i] !== '@') return false;
+  DECORATOR_CALL.lastIndex = i;
+  const m = DECORATOR_CALL.exec(t);
+  if (!m) return false;
+  let may = possible.get(m[1]);
+  if (may === undefined) possible.set(m[1], (may = mayBeReceiver(code, m[1])));
+  return may && code.refersTo(m[1], line, RECEIVER, ['receiver']);
 }
 
 /** `@name(` (what `/^@\s*([\w.]+)\s*\(/` reads on the trimmed line; a match running past the line's end only adds a line to look at). */
