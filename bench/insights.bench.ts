@@ -22,7 +22,7 @@ def review_badgeN(review):
     return mark_safe(f"<b>{review.title}</b>")
 `;
 
-function withPitfalls(lines: number): string {
+export function withPitfalls(lines: number): string {
   const base = generateModule(lines).split('\n');
   const out: string[] = [];
   let next = 100;
