@@ -30,7 +30,7 @@ export class Code {
   private firstCodes: Int32Array | null = null;
   private readonly headerTexts = new Map<number, string>();
   /** refersTo's resolutions by name; null where the answer depends on the line. */
-  private readonly resolved = new Map<string, { r: Resolution | null }>();
+  private readonly resolved = new Map<string, { r: Resolution | null; normalized?: string }>();
   private readonly analysis: DocumentAnalysis;
 
   constructor(analysis: DocumentAnalysis) {
@@ -339,7 +339,7 @@ export class Code {
       this.resolved.set(name, (known = { r: perLine ? null : resolveChain(this.context, segments, -1) }));
     }
     const r = known.r ?? resolveChain(this.context, name.split('.'), line, this.indent(line));
-    if (r.kind === 'qualified') return qualified.includes(r.name) || qualified.includes(normalize(r.name));
+    if (r.kind === 'qualified') return qualified.includes(r.name) || qualified.includes(known.r ? (known.normalized ??= normalize(r.name)) : normalize(r.name));
     if (r.kind === 'unbound') return shortForms.includes(name);
     return false;
   }
