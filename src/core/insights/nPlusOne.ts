@@ -32,7 +32,7 @@ import type { InsightCheck } from './check';
 import type { Code } from './code';
 import { lineMatches, regExpFor } from './lineScan';
 import { isTestOrMigration, modelShapes, type Relation } from './modelFields';
-import { loopAt, MANAGER_CHAIN, querysetOf, type QuerysetSource } from './querysets';
+import { loopAt, MANAGER_CHAIN, mayIterateQueryset, querysetOf, type QuerysetSource } from './querysets';
 import type { InsightFinding, InsightFix } from './types';
 
 const FOR = /^[ \t]*(?:async[ \t]+)?for[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]/gm;
@@ -60,8 +60,8 @@ export const nPlusOne: InsightCheck = {
     for (const m of lineMatches(code, FOR, ['for'], true)) {
       const line = code.lineOf(m.index);
       const loop = loopAt(code, line);
-      if (!loop) continue;
-      // Cheap first: the body reads something two attributes deep from the loop variable.
+      // Cheap first: a queryset can be looped over, and the body reads something two attributes deep from the loop variable.
+      if (!loop || !mayIterateQueryset(code, line, loop.iterStart, loop.iterEnd)) continue;
       const bodyStart = code.lineEnds[code.lineOf(loop.iterEnd)];
       const body = code.masked.slice(bodyStart, code.lineEnds[code.blockEnd(line)]);
       if (!regExpFor(TWO_DEEP, loop.variable, v => new RegExp(`(?<![\\w.])${v}\\.\\w+\\.\\w`)).test(body)) continue;

@@ -91,13 +91,30 @@ export interface QuerysetSource {
   name?: string;
 }
 
+/**
+ * False when querysetOf surely finds no queryset for the loop: the iterable is neither a manager chain
+ * nor a bare name, or the name is not assigned before the loop in its function. Cheap (no walk over
+ * the function's body), so a check can ask it before reading the loop's body.
+ */
+export function mayIterateQueryset(code: Code, line: number, iterStart: number, iterEnd: number): boolean {
+  const iter = code.masked.slice(iterStart, iterEnd);
+  if (MANAGER_CHAIN.test(iter)) return true;
+  const nm = BARE_NAME.exec(iter);
+  if (!nm) return false;
+  const fn = code.enclosingDef(line);
+  return !!fn && assignedBefore(code, fn.line, line, nm[1]);
+}
+
+/** A bare name (or `name.all()`/`name.iterator()`) looped over. */
+const BARE_NAME = /^([A-Za-z_]\w*)(?:\.(?:all|iterator)\(\))?$/;
+
 /** What the loop iterates, when the file shows it is a queryset of one model: the head's chain, or a name assigned from one in the function. */
 export function querysetOf(code: Code, line: number, iterStart: number, iterEnd: number, depth = 0): QuerysetSource | null {
   const iter = code.masked.slice(iterStart, iterEnd);
   const mc = MANAGER_CHAIN.exec(iter);
   if (mc) return standardChain(code, iterStart + mc[0].length, iterEnd) && (mc[1] || freshRoot(code, line, /^\w+/.exec(iter)![0], depth)) ? { model: chainModel(code, mc), chains: [{ start: iterStart, end: iterEnd }], inHead: true, line } : null;
   // A bare name (or `name.all()`/`name.iterator()`), assigned in this function only from queryset chains.
-  const nm = /^([A-Za-z_]\w*)(?:\.(?:all|iterator)\(\))?$/.exec(iter);
+  const nm = BARE_NAME.exec(iter);
   if (!nm) return null;
   const name = nm[1];
   const fn = code.enclosingDef(line);
