@@ -54,6 +54,27 @@ describe('insights: fast line scans', () => {
     assert.equal(found(lineMatches(code(text), FOR, ['for'], true)).length, 4);
   });
 
+  it('lineMatches with needles after a word finds what matches() finds (the signs of counter updates)', () => {
+    const SPELLED_OUT = /^[ \t]*([A-Za-z_]\w*)\.([A-Za-z_]\w*)[ \t]*=[ \t]*\1\.\2[ \t]*([+-])[ \t]*/gm;
+    const text = [
+      SAMPLE,
+      'a.b = a.b + 1',
+      'x = (-1) + y; a.b = a.b\t- 2',
+      'c.d = c.d+1 - e',
+      'f.g -= -1; h.i += (+2)',
+      '+1; a.b = a.b + 1',
+      'p.q \t+= 3',
+      '',
+    ].join('\n');
+    for (const t of [text, text.replace(/\n/g, '\r\n'), '-a.b = a.b + 1\n+']) {
+      const c = code(t);
+      assert.deepEqual(found(lineMatches(c, AUGMENTED, ['+=', '-='], false, true)), found(c.matches(AUGMENTED)), JSON.stringify(t));
+      assert.deepEqual(found(lineMatches(c, SPELLED_OUT, ['+', '-'], false, true)), found(c.matches(SPELLED_OUT)), JSON.stringify(t));
+    }
+    assert.equal(found(lineMatches(code(text), SPELLED_OUT, ['+', '-'], false, true)).length, 2);
+    assert.equal(found(lineMatches(code(text), AUGMENTED, ['+=', '-='], false, true)).length, 4);
+  });
+
   it('lineMatches finds nothing where no line holds a needle', () => {
     assert.deepEqual(found(lineMatches(code('def f():\n    return 1\n'), FOR, ['for'])), []);
   });

@@ -55,9 +55,9 @@ export const counterUpdate: InsightCheck = {
     const out: InsightFinding[] = [];
     // One finding per line, and per object and field in a function (several branches may change one counter).
     const seen = new Set<string>();
-    // Every match holds its sign: only lines with a `+` or `-` are tried.
+    // Every match holds its sign, right after the field's name and blanks: only lines with such a `+` or `-` are tried.
     for (const [re, needles] of [[AUGMENTED, ['+=', '-=']], [SPELLED_OUT, ['+', '-']]] as const) {
-      for (const m of lineMatches(code, re, needles)) {
+      for (const m of lineMatches(code, re, needles, false, true)) {
         const line = code.lineOf(m.index);
         if (seen.has(String(line)) || !code.startsStatement(line)) continue;
         const valueStart = m.index + m[0].length;

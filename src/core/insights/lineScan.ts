@@ -20,14 +20,17 @@ const STICKY = new Map<RegExp, RegExp>();
  * `leading`: every match has one of the needles first after the line's spaces and tabs, or after
  * `async` and spaces (`for` in `/^[ \t]*(?:async[ \t]+)?for…/`), so an occurrence after anything
  * else is passed over at once.
+ * `afterWord`: in every match, the needle that the line was found by comes right after a word character
+ * and spaces or tabs (the sign of `obj.n += 1`), so an occurrence after anything else is passed over.
  */
-export function* lineMatches(code: Code, re: RegExp, needles: readonly string[], leading = false): Generator<RegExpExecArray> {
+export function* lineMatches(code: Code, re: RegExp, needles: readonly string[], leading = false, afterWord = false): Generator<RegExpExecArray> {
   const t = code.masked;
   const starts: number[] = [];
   // `^` with the m flag also starts a line after U+2028/U+2029, which Python (and Code's lines) do not.
   const plain = !leading && !t.includes('\u2028') && !t.includes('\u2029');
   for (const needle of needles) {
     for (let i = t.indexOf(needle); i >= 0; i = t.indexOf(needle, i + 1)) {
+      if (afterWord && !isWordCode(t.charCodeAt(spacesBefore(t, i) - 1))) continue;
       if (leading) {
         let s = spacesBefore(t, i);
         if (s < i && s >= 5 && t.startsWith('async', s - 5)) s = spacesBefore(t, s - 5);
@@ -89,6 +92,11 @@ function stickyOf(re: RegExp): RegExp {
   let sticky = STICKY.get(re);
   if (!sticky) STICKY.set(re, (sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
   return sticky;
+}
+
+/** `/\w/` (no u flag) for a character code; false for NaN (before the text). */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 function isLineTerminator(c: number): boolean {
