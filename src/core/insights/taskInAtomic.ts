@@ -63,14 +63,10 @@ export const taskInAtomic: InsightCheck = {
     // The calls first: without any, the file's on_commit blocks need not be read.
     const calls = sideEffects(code);
     if (!calls.length) return [];
-    const deferred: [number, number][] = [];
-    for (const m of hintMatches(code, ON_COMMIT, 'mmit', 5)) {
-      const close = code.closeParen(m.index + m[0].length - 1);
-      if (close > 0) deferred.push([m.index, close]);
-    }
+    // The on_commit(…) calls of the file, read at the first call that could be a finding (most are not).
+    let deferred: [number, number][] | null = null;
     const out: InsightFinding[] = [];
     for (const call of calls) {
-      if (deferred.some(([s, e]) => call.start > s && call.start < e)) continue;
       const line = code.lineOf(call.start);
       // Inside a lambda the call runs whenever the lambda is called, not here.
       if (/\blambda\b/.test(code.masked.slice(code.firstCode(code.statementStartLine(line)), call.start))) continue;
@@ -79,6 +75,8 @@ export const taskInAtomic: InsightCheck = {
       // Without a write before it in the transaction the worker has nothing to miss: not flagged.
       const write = lastWriteBefore(code, atomic.line, call.start);
       if (!write) continue;
+      deferred ??= onCommitCalls(code);
+      if (deferred.some(([s, e]) => call.start > s && call.start < e)) continue;
       const how = atomic.text.startsWith('with') || atomic.text.startsWith('async') ? `the \`${atomic.text.replace(/:$/, '')}\` block` : `the function decorated \`@${atomic.text}\``;
       const finding: InsightFinding = {
         insightId: 'DJC002',
@@ -96,6 +94,16 @@ export const taskInAtomic: InsightCheck = {
     return out;
   },
 };
+
+/** The spans of the file's `on_commit(…)` calls, from the name to the `)`. */
+function onCommitCalls(code: Code): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of hintMatches(code, ON_COMMIT, 'mmit', 5)) {
+    const close = code.closeParen(m.index + m[0].length - 1);
+    if (close > 0) out.push([m.index, close]);
+  }
+  return out;
+}
 
 /** ORM writes: model and queryset methods that change rows; `update`/`add`/`remove`/`set`/`clear` only on a chain (`qs.filter(…).update(`, `obj.tags.add(`). */
 const WRITE = /(?:\.(?:save|create|bulk_create|bulk_update|delete|get_or_create|update_or_create)|\)\s*\.update|\w\.\w+\.(?:add|remove|set|clear))\s*\(/g;
