@@ -49,7 +49,7 @@ const ACCESS_CHECK = /^\.(?:is_authenticated|is_anonymous|is_staff|is_superuser|
 interface Target {
   blocks: [number, number][];
   /** Decorator lines of the cached function or class (top first), and which of them is cache_page. */
-  decorators: { line: number; text: string }[];
+  decorators: DecoratorLine[];
   cacheAt: number;
   /** Text wrapped inside cache_page in the call form (`vary_on_cookie(view)`). */
   wrapped: string;
@@ -146,7 +146,7 @@ function targetOf(code: Code, start: number, close: number): Target | null {
 }
 
 /** The `def`/`class` line a decorator on `line` belongs to, with its decorator lines (top first). */
-function decoratedBy(code: Code, line: number, fromDef = false): { defLine: number; decorators: { line: number; text: string }[] } | null {
+function decoratedBy(code: Code, line: number, fromDef = false): { defLine: number; decorators: DecoratorLine[] } | null {
   let defLine = -1;
   if (fromDef) defLine = line;
   else {
@@ -159,15 +159,24 @@ function decoratedBy(code: Code, line: number, fromDef = false): { defLine: numb
     }
   }
   if (defLine < 0) return null;
-  const decorators: { line: number; text: string }[] = [];
+  const decorators: DecoratorLine[] = [];
   for (let l = defLine - 1; l >= 0 && defLine - l < 60; l--) {
     if (code.isBlank(l)) continue;
     if (!code.startsStatement(l)) continue;
     const t = code.line(l).trim();
     if (!t.startsWith('@')) break;
-    decorators.unshift({ line: l, text: statementSource(code, l) });
+    decorators.unshift(new DecoratorLine(code, l));
   }
   return { defLine, decorators };
+}
+
+/** A decorator line; its text (statementSource) is read when first asked for: most views' reads decide before their decorators' texts are needed. */
+class DecoratorLine {
+  private source: string | undefined;
+  constructor(private readonly code: Code, readonly line: number) {}
+  get text(): string {
+    return (this.source ??= statementSource(this.code, this.line));
+  }
 }
 
 /** The original text of the statement starting on `line` (header names such as "Cookie" are blanked in the masked text). */
