@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { Code, isSpace } from '../../src/core/insights/code';
-import { hintMatches, holds, lineMatches, regExpFor } from '../../src/core/insights/lineScan';
+import { assignsDottedSum, hintMatches, holds, lineMatches, namesSaveSignal, regExpFor } from '../../src/core/insights/lineScan';
 import { nullTrue } from '../../src/core/insights/nullString';
 import { holdsUserRead } from '../../src/core/insights/cachePagePerUser';
 import { isMigrationModule } from '../../src/core/insights/modelFields';
@@ -187,5 +187,30 @@ describe('insights: fast line scans', () => {
     assert.equal(c.blockEnd(1), 2);
     assert.equal(c.blockEnd(0), 4);
     assert.equal(c.blockEnd(5), 5);
+  });
+  it('namesSaveSignal and assignsDottedSum agree with the regexes they replace', () => {
+    const SIGNAL = /\b(?:post_save|pre_save)\b/;
+    const SUM = /=[ \t]*\w+\.\w+[ \t]*[+-]/;
+    const cases = [
+      'post_save', 'pre_save', 'xpost_save', 'post_saved', 'pre_save2', 'signals.post_save.connect', '_pre_save', 'repost_save',
+      'pre_sa', 'ost_save', 've', 'post_save_', '(pre_save)', 'post_savepre_save', 'x = pre_save',
+      'a.b = a.b + 1', 'a.b =a.b- 1', 'a.b = b + 1', 'x = a.b+1', 'x == a.b + 1', 'x = .b + 1', 'x = a. + 1', 'x = a.b.c + 1',
+      'x =\ta.b\t-2', 'x = 1 + a.b', '= a_1.b_2 +', '=a.b+', 'a.b + 1', '= (a.b) + 1', 'y = f(a.b) - 1',
+    ];
+    // And random strings over the characters that matter.
+    const alphabet = ['post', 'pre', '_save', '_sa', 've', 'a', 'b', '.', ' ', '\t', '=', '+', '-', '(', '1', '\n', 'a.b', '= x.y', ' + '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) cases.push(Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+    let signals = 0, sums = 0;
+    for (const c of cases) {
+      assert.equal(namesSaveSignal(c), SIGNAL.test(c), JSON.stringify(c));
+      assert.equal(assignsDottedSum(c), SUM.test(c), JSON.stringify(c));
+      if (SIGNAL.test(c)) signals++;
+      if (SUM.test(c)) sums++;
+    }
+    // Both answers occur often among the cases.
+    assert.ok(signals > 20 && signals < cases.length - 20, `${signals} signal cases`);
+    assert.ok(sums > 20 && sums < cases.length - 20, `${sums} sum cases`);
   });
 });

@@ -31,7 +31,7 @@
 // caching with per-user arguments, the low-level cache API).
 import type { InsightCheck } from './check';
 import type { Code } from './code';
-import { hintMatches } from './lineScan';
+import { hintMatches, holds } from './lineScan';
 import type { InsightFinding, InsightRange } from './types';
 
 const NAME = /\bcache_page\b/g;
@@ -67,7 +67,7 @@ export const cachePagePerUser: InsightCheck = {
     questionIds: ['django-interview-answers-parts-7-16#22566f74', 'django-core-algorithms-system-design-coding#c3ca3078', 'django-interview-questions-experienced-2026#c4230c73'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('cache_page'),
+  mayFind: masked => holds(masked, 'he_pag', 'cache_page'),
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Tried only 3 characters before each `he_pag` (h is rare in code; V8 looks for a needle of up to 6 characters from its first one), not at every character.

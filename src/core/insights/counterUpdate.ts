@@ -18,7 +18,7 @@
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
 import { isModelClass, isTestOrMigration, modelShapes } from './modelFields';
-import { lineMatches } from './lineScan';
+import { assignsDottedSum, holds, lineMatches } from './lineScan';
 import { loopAt, querysetOf } from './querysets';
 import type { InsightFinding } from './types';
 
@@ -49,7 +49,7 @@ export const counterUpdate: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#3d46edb5', 'django-interview-questions-experienced-2026#a1e4e503'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('.save(') && (masked.includes('+=') || masked.includes('-=') || /=[ \t]*\w+\.\w+[ \t]*[+-]/.test(masked)),
+  mayFind: masked => holds(masked, 've(', '.save(') && (masked.includes('+=') || masked.includes('-=') || assignsDottedSum(masked)),
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestOrMigration(fileName)) return [];
     const out: InsightFinding[] = [];

@@ -94,6 +94,42 @@ function stickyOf(re: RegExp): RegExp {
   return sticky;
 }
 
+/**
+ * `/\b(?:post_save|pre_save)\b/.test(masked)`, tried at each `ve` (v is rare in code; V8 looks for a
+ * short needle from its first character) instead of at every character.
+ */
+export function namesSaveSignal(masked: string): boolean {
+  for (let i = masked.indexOf('ve', 3); i >= 0; i = masked.indexOf('ve', i + 2)) {
+    if (!masked.startsWith('_sa', i - 3) || isWordCode(masked.charCodeAt(i + 2))) continue;
+    const s = i - 3;
+    if (masked.startsWith('post', s - 4) && !isWordCode(masked.charCodeAt(s - 5))) return true;
+    if (masked.startsWith('pre', s - 3) && !isWordCode(masked.charCodeAt(s - 4))) return true;
+  }
+  return false;
+}
+
+/**
+ * `/=[ \t]*\w+\.\w+[ \t]*[+-]/.test(masked)` (`obj.n = obj.n + 1` spelled out), read back from each
+ * `+` and `-` (rare in code) instead of trying the regex at every `=`.
+ */
+export function assignsDottedSum(masked: string): boolean {
+  for (const sign of ['+', '-']) {
+    for (let i = masked.indexOf(sign); i >= 0; i = masked.indexOf(sign, i + 1)) {
+      let k = spacesBefore(masked, i);
+      // \w+ . \w+ right before the blanks, each run whole (what comes before it is no word character).
+      const nameEnd = k;
+      while (k > 0 && isWordCode(masked.charCodeAt(k - 1))) k--;
+      if (k === nameEnd || masked.charCodeAt(k - 1) !== 0x2e) continue;
+      const dot = k - 1;
+      k = dot;
+      while (k > 0 && isWordCode(masked.charCodeAt(k - 1))) k--;
+      if (k === dot) continue;
+      if (masked.charCodeAt(spacesBefore(masked, k) - 1) === 0x3d) return true;
+    }
+  }
+  return false;
+}
+
 /** `/\w/` (no u flag) for a character code; false for NaN (before the text). */
 function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;

@@ -20,7 +20,7 @@
 // ATOMIC_REQUESTS), howto/custom-management-commands (handle()).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
-import { hintMatches } from './lineScan';
+import { hintMatches, holds } from './lineScan';
 import { enclosingAtomic, isTestFile } from './transactionScope';
 import type { InsightFinding } from './types';
 
@@ -45,7 +45,7 @@ export const lockOutsideAtomic: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#44382ebb', 'django-interview-questions-experienced-2026#3d46edb5'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('select_for_update'),
+  mayFind: masked => holds(masked, 'for_up', 'select_for_update'),
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestFile(fileName)) return [];
     const out: InsightFinding[] = [];

@@ -30,7 +30,7 @@
 // and exists() read a filled result cache), not a sentence of the docs: the messages do not claim it.
 import type { InsightCheck } from './check';
 import type { Code } from './code';
-import { lineMatches, regExpFor } from './lineScan';
+import { holds, lineMatches, regExpFor } from './lineScan';
 import { isTestOrMigration, modelShapes, type Relation } from './modelFields';
 import { loopAt, MANAGER_CHAIN, mayIterateQueryset, querysetOf, type QuerysetSource } from './querysets';
 import type { InsightFinding, InsightFix } from './types';
@@ -53,7 +53,7 @@ export const nPlusOne: InsightCheck = {
     questionIds: ['django-core-algorithms-system-design-coding#0653d199', 'django-core-algorithms-system-design-coding#51f2b2aa', 'django-interview-answers-parts-7-16#9d79ddc2'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('for ') && (masked.includes('.objects') || masked.includes('.all(') || masked.includes('_set.')),
+  mayFind: masked => masked.includes('for ') && (holds(masked, 'bjects', '.objects') || masked.includes('.all(') || masked.includes('_set.')),
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestOrMigration(fileName)) return [];
     const out: InsightFinding[] = [];

@@ -17,6 +17,7 @@
 import type { InsightCheck } from './check';
 import { resolveChain } from '../detect/context';
 import type { Code } from './code';
+import { holds, namesSaveSignal } from './lineScan';
 import type { InsightFinding } from './types';
 
 const SIGNALS = ['django.db.models.signals.post_save', 'django.db.models.signals.pre_save'];
@@ -42,7 +43,7 @@ export const receiverSavesInstance: InsightCheck = {
     questionIds: ['django-core-algorithms-system-design-coding#493eba97', 'django-core-algorithms-system-design-coding#14410351'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => /\b(?:post_save|pre_save)\b/.test(masked) && masked.includes('.save('),
+  mayFind: masked => holds(masked, 've(', '.save(') && namesSaveSignal(masked),
   find(code: Code): InsightFinding[] {
     const out: InsightFinding[] = [];
     // Only a receiver that calls `.save(` in its own body can save its instance: the file's saves are

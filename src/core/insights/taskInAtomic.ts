@@ -26,7 +26,7 @@
 // send_mass_mail, EmailMessage.send).
 import type { InsightCheck } from './check';
 import type { Code, Header } from './code';
-import { hintMatches } from './lineScan';
+import { hintMatches, holds } from './lineScan';
 import { enclosingAtomic, isTestFile } from './transactionScope';
 import type { InsightFinding, InsightFix } from './types';
 
@@ -57,7 +57,7 @@ export const taskInAtomic: InsightCheck = {
     questionIds: ['django-interview-questions-experienced-2026#44382ebb', 'django-interview-questions-experienced-2026#762d0772'],
     djangoVersion: '5.2',
   },
-  mayFind: masked => masked.includes('atomic') && /\b(?:delay|apply_async|send_mail|send_mass_mail|send)\b/.test(masked),
+  mayFind: masked => holds(masked, 'mic', 'atomic') && /\b(?:delay|apply_async|send_mail|send_mass_mail|send)\b/.test(masked),
   find(code: Code, fileName?: string): InsightFinding[] {
     if (isTestFile(fileName)) return [];
     // The calls first: without any, the file's on_commit blocks need not be read.
