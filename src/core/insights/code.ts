@@ -15,6 +15,9 @@ export interface Header {
 
 /** A `def` header's masked text. */
 const DEF = /^(?:async\s+)?def\b/;
+const DEF_SPACE = /^(?:async\s+)?def\s/;
+const CLASS_WORD = /^class\b/;
+const CLASS_SPACE = /^class\s/;
 
 /** Brackets deeper than this, or statements longer than this, are not followed (odd input stays cheap). */
 const MAX_SPAN = 20_000;
@@ -119,7 +122,16 @@ export class Code {
    */
   enclosingHeaders(line: number): Header[] {
     const out: Header[] = [];
-    let indent = this.isBlank(line) ? 1 << 20 : this.indent(line);
+    for (let h = this.headerAbove(line); h >= 0; h = this.headerAbove(h)) out.push(this.header(h));
+    return out;
+  }
+
+  /**
+   * The line of the nearest header above `line` (the first of enclosingHeaders), or -1. The walk
+   * from that header's own line goes on as the walk from `line` would: the header's own headers.
+   */
+  private headerAbove(line: number): number {
+    const indent = this.isBlank(line) ? 1 << 20 : this.indent(line);
     for (let l = line - 1; l >= 0 && indent > 0; l--) {
       if (this.isBlank(l)) continue;
       const w = this.indent(l);
@@ -132,18 +144,30 @@ export class Code {
         if (open >= 0 && this.lineOf(open) < l) l = this.lineOf(open) + 1;
         continue;
       }
-      indent = w;
-      out.push({ line: l, indent: w, text: this.headerText(l) });
+      return l;
     }
-    return out;
+    return -1;
+  }
+
+  private header(line: number): Header {
+    return { line, indent: this.indent(line), text: this.headerText(line) };
+  }
+
+  /**
+   * Whether the header text of `line` (headerText) matches `start`, a regex anchored at `^` that
+   * reads only the header's first words (`def`, `class`): asked of the header's first line, so the
+   * text of a long signature is not built to learn that it is a `def`.
+   */
+  private headerStarts(line: number, start: RegExp): boolean {
+    return start.test(this.masked.slice(this.firstCode(line), this.lineEnds[line]).trimStart());
   }
 
   /** The headers enclosing `line` inside its innermost function (`with`, `for`, `if`…), innermost first; the `def` itself is not one of them. */
   headersInFunction(line: number): Header[] {
     const out: Header[] = [];
-    for (const h of this.enclosingHeaders(line)) {
-      if (DEF.test(h.text) || /^class\b/.test(h.text)) break;
-      out.push(h);
+    for (let h = this.headerAbove(line); h >= 0; h = this.headerAbove(h)) {
+      if (this.headerStarts(h, DEF) || this.headerStarts(h, CLASS_WORD)) break;
+      out.push(this.header(h));
     }
     return out;
   }
@@ -356,9 +380,9 @@ export class Code {
 
   /** The innermost `def` (or `async def`) enclosing `line`, or null at module or class level. */
   enclosingDef(line: number): Header | null {
-    for (const h of this.enclosingHeaders(line)) {
-      if (/^(?:async\s+)?def\s/.test(h.text)) return h;
-      if (/^class\s/.test(h.text)) return null;
+    for (let h = this.headerAbove(line); h >= 0; h = this.headerAbove(h)) {
+      if (this.headerStarts(h, DEF_SPACE)) return this.header(h);
+      if (this.headerStarts(h, CLASS_SPACE)) return null;
     }
     return null;
   }
