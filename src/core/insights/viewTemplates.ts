@@ -194,13 +194,18 @@ function functionRenders(code: Code, path: string): RenderFact[] {
     const name = code.stringValue(template[0], template[1]);
     if (!name) continue;
     const line = code.lineOf(m.index);
-    out.push({ template: name, path, line, literal: true, context: context ? contextOf(code, line, context[0], context[1]) : new Map() });
+    out.push({ template: name, path, line, literal: true, context: context ? contextOf(code, m.index, context[0], context[1]) : new Map() });
   }
   return out;
 }
 
-/** The context names of a dict literal or of a name assigned one in the function; null when not readable. */
-function contextOf(code: Code, line: number, start: number, end: number): Map<string, QuerysetFact | 'other'> | null {
+/**
+ * The context names of a dict literal, or of a name the function assigns one dict literal before the
+ * call at `call` (and sets literal keys of); null when it cannot be read. Uses after the call do not
+ * change what this call renders.
+ */
+function contextOf(code: Code, call: number, start: number, end: number): Map<string, QuerysetFact | 'other'> | null {
+  const line = code.lineOf(call);
   const text = code.masked.slice(start, end).trim();
   if (text.startsWith('{')) return dictEntries(code, line, start + code.masked.slice(start, end).indexOf('{'));
   const nm = /^[A-Za-z_]\w*$/.exec(text);
@@ -208,40 +213,51 @@ function contextOf(code: Code, line: number, start: number, end: number): Map<st
   const fn = code.enclosingDef(line);
   if (!fn) return null;
   const name = nm[0];
-  const fnEnd = code.blockEnd(fn.line);
   let dict: Map<string, QuerysetFact | 'other'> | null = null;
   const from = code.lineStarts[fn.line + 1] ?? code.masked.length;
-  const body = code.masked.slice(from, code.lineEnds[fnEnd]);
+  const body = code.masked.slice(from, call);
   const mention = new RegExp(`(?<![\\w.])${name}\\b`, 'g');
   for (const mm of body.matchAll(mention)) {
     const at = from + mm.index!;
     const l = code.lineOf(at);
-    if (l === line && at >= start && at < end) continue; // the render call's argument
-    const stmt = code.firstCode(l);
     const rest = code.masked.slice(at, code.statementEnd(at));
-    if (stmt === at && code.startsStatement(l)) {
+    if (code.firstCode(l) === at && code.startsStatement(l)) {
       const assign = new RegExp(`^${name}\\s*=(?!=)\\s*\\{`).exec(rest);
       if (assign && !dict) {
-        if (l > line) return null;
         dict = dictEntries(code, l, at + assign[0].length - 1);
         if (!dict) return null;
         continue;
       }
       const key = new RegExp(`^${name}\\s*\\[`).exec(rest);
-      if (key && dict && l < line) {
+      if (key && dict) {
         const bracket = at + key[0].length - 1;
         const close = code.closeParen(bracket);
         const keyName = close > 0 ? code.stringValue(bracket + 1, close) : null;
         const eq = close > 0 ? /^\s*=(?!=)\s*/.exec(code.masked.slice(close + 1)) : null;
         if (!keyName || !eq) return null;
         const valueStart = close + 1 + eq[0].length;
-        dict.set(keyName, valueOf(code, l, valueStart, code.statementEnd(valueStart)));
+        setMerged(dict, keyName, valueOf(code, l, valueStart, code.statementEnd(valueStart)));
         continue;
       }
     }
-    return null; // any other use (update(), a helper, a second assignment, a read after the render…)
+    // Passed to another render before this one (`if invalid: return render(…, ctx)`): read, not changed.
+    const open = code.enclosingBracket(at);
+    if (open >= 0 && RENDERERS.has(code.dottedBefore(open).split('.').pop()!) && /^\s*[,)]/.test(code.masked.slice(at + name.length, at + name.length + 40))) continue;
+    return null; // any other use before the call (update(), a helper, a second assignment…)
   }
   return dict;
+}
+
+/** A key set twice (in the literal and later, perhaps in a branch): both values may reach the template. */
+function setMerged(dict: Map<string, QuerysetFact | 'other'>, key: string, value: QuerysetFact | 'other'): void {
+  const old = dict.get(key);
+  if (old === undefined) dict.set(key, value);
+  else if (old === 'other' || value === 'other' || old.model !== value.model) dict.set(key, 'other');
+  else {
+    const merged: QuerysetFact = { ...old, fetched: new Set(old.fetched) };
+    merge(merged, value);
+    dict.set(key, merged);
+  }
 }
 
 /** The entries of the dict literal whose `{` is at `open`; null with `**` or a key that is not a literal. */
