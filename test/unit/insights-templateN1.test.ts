@@ -1,5 +1,9 @@
 // DJC012 N+1 queries in template loops: positives, look-alikes (each link the check cannot prove), bad input.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { findInsights, INSIGHTS, insightById } from '../../src/core/insights/index';
 import { TemplateFacts, templateNames } from '../../src/core/insights/templateFacts';
@@ -215,5 +219,40 @@ describe('DJC012 N+1 queries in template loops', () => {
     assert.deepEqual(templateNames('shop/templates/shop/orders.html'), ['shop/orders.html']);
     assert.deepEqual(templateNames('a\\templates\\b\\templates\\c.html'), ['b/templates/c.html', 'c.html']);
     assert.deepEqual(templateNames('shop/orders.html'), []);
+  });
+});
+
+describe('command line: insights with templates (DJC012)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coach-tpl-n1-'));
+  const template = path.join(dir, 'shop', 'templates', 'shop', 'orders.html');
+  fs.mkdirSync(path.dirname(template), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'shop', 'models.py'), MODELS);
+  fs.writeFileSync(path.join(dir, 'shop', 'views.py'), view('{"orders": Order.objects.all()}'));
+  fs.writeFileSync(template, TEMPLATE);
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const code = await main(args, { out: t => out.push(t), err: () => {} });
+    return { code, out: out.join('\n') };
+  }
+
+  it('a folder: the views and models first, then the template findings with their text', async () => {
+    const { code, out } = await cli('insights', dir, '--json');
+    assert.equal(code, 0);
+    const rows = JSON.parse(out).filter((r: { insightId: string }) => r.insightId === 'DJC012');
+    assert.deepEqual(rows.map((r: { file: string; line: number; text: string }) => [r.file, r.line, r.text]), [
+      ['shop/templates/shop/orders.html', 3, 'order.customer'],
+      ['shop/templates/shop/orders.html', 3, 'order.lines.count'],
+      ['shop/templates/shop/orders.html', 4, 'order.tags.all'],
+      ['shop/templates/shop/orders.html', 5, 'order.note_set.exists'],
+    ]);
+    assert.match((await cli('insights', dir)).out, /4 insights in 2 Python files and 1 template$/);
+  });
+
+  it('a template alone has no views: nothing', async () => {
+    const { code, out } = await cli('insights', template, '--json');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), []);
   });
 });
