@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli';
+import { StudyPlanBuilder } from '../../src/core/detect/scan';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { findInsights, INSIGHTS, insightById } from '../../src/core/insights/index';
 import { TemplateFacts, templateNames } from '../../src/core/insights/templateFacts';
@@ -254,5 +255,25 @@ describe('command line: insights with templates (DJC012)', () => {
     const { code, out } = await cli('insights', template, '--json');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
+  });
+});
+
+describe('study plan: pitfalls in this workspace include DJC012', () => {
+  it('checks the templates once every Python file is in, whatever the order the files come in', () => {
+    const builder = new StudyPlanBuilder('shop');
+    builder.addFile('shop/templates/shop/orders.html', TEMPLATE);
+    builder.addFile('shop/models.py', MODELS);
+    builder.addFile('shop/views.py', view('{"orders": Order.objects.all()}'));
+    const plan = builder.build(null);
+    const group = plan.pitfalls.find(p => p.insightId === 'DJC012');
+    assert.ok(group);
+    assert.deepEqual(group.findings.map(f => [f.path, f.range.line + 1]), [['shop/templates/shop/orders.html', 3], ['shop/templates/shop/orders.html', 3], ['shop/templates/shop/orders.html', 4], ['shop/templates/shop/orders.html', 5]]);
+    assert.ok(group.findings[0].snippet.lines.some(l => l.includes('order.customer.name')));
+  });
+
+  it('leaves them out when insights are off', () => {
+    const builder = new StudyPlanBuilder('shop', { insights: false });
+    for (const [p, t] of [['shop/templates/shop/orders.html', TEMPLATE], ['shop/models.py', MODELS], ['shop/views.py', view('{"orders": Order.objects.all()}')]]) builder.addFile(p, t);
+    assert.deepEqual(builder.build(null).pitfalls, []);
   });
 });
