@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli';
 import { StudyPlanBuilder } from '../../src/core/detect/scan';
+import { scanDirectory } from '../../src/core/detect/scanFs';
+import { ROOT } from './helpers';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { findInsights, INSIGHTS, insightById } from '../../src/core/insights/index';
 import { TemplateFacts, templateNames } from '../../src/core/insights/templateFacts';
@@ -275,5 +277,14 @@ describe('study plan: pitfalls in this workspace include DJC012', () => {
     const builder = new StudyPlanBuilder('shop', { insights: false });
     for (const [p, t] of [['shop/templates/shop/orders.html', TEMPLATE], ['shop/models.py', MODELS], ['shop/views.py', view('{"orders": Order.objects.all()}')]]) builder.addFile(p, t);
     assert.deepEqual(builder.build(null).pitfalls, []);
+  });
+});
+
+describe('the sample project', () => {
+  it('shows DJC012 in orders/templates/orders/order_history.html (order.items.count per order), and none in catalog\'s product list, which one of its two views prefetches', () => {
+    const root = path.join(ROOT, 'sample-project');
+    const plan = scanDirectory(root, null);
+    const found = plan.pitfalls.find(g => g.insightId === 'DJC012')?.findings.map(f => `${f.path}:${f.range.line + 1}`);
+    assert.deepEqual(found, ['orders/templates/orders/order_history.html:10']);
   });
 });
