@@ -139,6 +139,14 @@ describe('DJC012 N+1 queries in template loops', () => {
     assert.deepEqual(run(byDefault, t('object_list'), 'shop/templates/other/order_list.html'), []);
   });
 
+  it('a ListView uses the default manager, `objects` calls use objects: the first manager matters only to the ListView', () => {
+    const models = MODELS.replace('class Order(models.Model):\n', 'class Order(models.Model):\n    objects = models.Manager()\n    paid = PaidManager()\n');
+    const lv = 'class OrderList(ListView):\n    model = Order\n    template_name = "shop/orders.html"\n    context_object_name = "orders"\n';
+    assert.equal(run(facts({ 'shop/models.py': models, 'shop/views.py': lv })).length, 4);
+    const tagged = MODELS.replace('class Order(models.Model):\n', 'class Order(models.Model):\n    labels = TaggableManager()\n');
+    assert.equal(run(facts({ 'shop/models.py': tagged, 'shop/views.py': lv })).length, 4);
+  });
+
   it('finds model relations declared in another file and on an abstract base', () => {
     const base = 'from django.db import models\nclass Owned(models.Model):\n    customer = models.ForeignKey("crm.Customer", on_delete=models.CASCADE)\n    class Meta:\n        abstract = True\n';
     const order = 'from django.db import models\nfrom core.models import Owned\nclass Order(Owned):\n    total = models.IntegerField()\n';
@@ -164,6 +172,7 @@ describe('DJC012 N+1 queries in template loops', () => {
       ['a ListView with a base of its own', { ...base, 'shop/views.py': 'class OrderList(ShopMixin, ListView):\n    model = Order\n    template_name = "shop/orders.html"\n    context_object_name = "orders"\n' }],
       ['a custom objects manager the workspace does not declare', { 'shop/models.py': MODELS.replace('class Order(models.Model):\n', 'class Order(models.Model):\n    objects = OrderManager()\n'), 'shop/views.py': view('{"orders": Order.objects.all()}') }],
       ['a declared manager that selects', { 'shop/models.py': MODELS.replace('class Order(models.Model):\n', 'class OrderManager(models.Manager):\n    def get_queryset(self):\n        return super().get_queryset().select_related("customer")\n\nclass Order(models.Model):\n    objects = OrderManager()\n'), 'shop/views.py': view('{"orders": Order.objects.all()}') }],
+      ['a ListView over `model =` whose default (first) manager is a custom one', { 'shop/models.py': MODELS.replace('class Order(models.Model):\n', 'class Order(models.Model):\n    paid = PaidManager()\n    objects = models.Manager()\n'), 'shop/views.py': 'class OrderList(ListView):\n    model = Order\n    template_name = "shop/orders.html"\n    context_object_name = "orders"\n' }],
       ['the model declared twice with other relations', { ...base, 'legacy/models.py': 'from django.db import models\nclass Order(models.Model):\n    ref = models.CharField(max_length=9)\n', 'shop/views.py': view('{"orders": Order.objects.all()}') }],
       ['views in tests', { ...base, 'shop/tests/test_views.py': view('{"orders": Order.objects.all()}') }],
     ];

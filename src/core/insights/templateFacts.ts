@@ -17,17 +17,18 @@
 // manager that selects or prefetches (or one the workspace does not declare), a custom manager or
 // queryset method, `page_obj` and other names no view fills, `{% include %}`d templates (the loop
 // is found in the template that holds it only).
-// Facts checked against the Django 5.2 docs: ref/models/querysets (select_related follows
-// ForeignKey and OneToOne relations, forward and reverse, in the same query; prefetch_related does a
-// separate lookup for many-to-many and reverse ForeignKey relations and joins in Python; select_related()
-// without fields follows non-null foreign keys; values() returns dictionaries), topics/db/optimization
-// ("Retrieve everything at once if you know you will need it"; the template system's for loop is
-// named there as one place the extra queries hide), ref/templates/language (the dot lookup tries a
-// dictionary key, an attribute, a list index, and calls a callable, so `x.items.all` runs all()),
-// ref/class-based-views/mixins-multiple-object (a ListView's context holds object_list and
-// `<model_name>_list` or context_object_name; its default template is `<app_label>/<model_name>_list.html`),
-// topics/templates (template names are resolved against DIRS and each app's templates/ folder, first
-// match wins).
+// Facts checked against the Django 5.2 docs: ref/models/querysets (select_related follows ForeignKey and
+// OneToOneField relations, and the reverse of a OneToOneField, in the same query; prefetch_related does a
+// separate lookup per relation for many-to-many and reverse ForeignKey relations and joins in Python;
+// select_related() without fields follows the non-null foreign keys; values() returns dictionaries),
+// topics/db/optimization (a query executed in a loop can end up as many queries where one would do;
+// "Retrieve everything at once if you know you will need it"; a related manager's all() queries each time
+// it is called, and templates call callables without parentheses, which hides it), ref/templates/language
+// (a dot tries a dictionary key, an attribute, a list index, and calls a callable result with no
+// arguments, so `x.items.all` runs all()), ref/class-based-views/mixins-multiple-object (`model = Foo`
+// means `Foo`'s default manager's all(); the context holds object_list and `<model_name>_list` or
+// context_object_name; the default template is `<app_label>/<model_name>_list.html`), topics/templates
+// (names are looked up in DIRS and, with APP_DIRS, each app's templates/ folder, the first found wins).
 import type { DocumentAnalysis } from '../detect/analysis';
 import { readTemplate, type TemplateLoop } from './templateLoops';
 import type { InsightDef, InsightFinding, InsightRange } from './types';
@@ -167,7 +168,7 @@ export class TemplateFacts {
     }
     if (!values.length) return [];
     const model = values[0].qs.model;
-    if (values.some(v => v.qs.model !== model) || !this.plainManager(model)) return [];
+    if (values.some(v => v.qs.model !== model) || values.some(v => !this.plainManager(model, !!v.qs.defaultManager))) return [];
     const relations = this.relations(model);
     if (!relations) return [];
     const out: InsightFinding[] = [];
@@ -194,13 +195,13 @@ export class TemplateFacts {
     return out;
   }
 
-  /** Whether `Model.objects` is Django's plain manager (or a declared one that neither selects nor prefetches). */
-  private plainManager(model: string): boolean {
+  /** Whether `Model.objects` (or its default manager) is Django's plain manager, or a declared one that neither selects nor prefetches. */
+  private plainManager(model: string, defaultManager: boolean): boolean {
     const { models, managers } = this.index();
     const defs = models.get(model) ?? [];
     if (!defs.length) return false;
     for (const def of defs) {
-      const objects = this.objectsOf(def, 0);
+      const objects = this.objectsOf(def, 0, defaultManager);
       if (objects === undefined || objects === null || objects === 'plain') continue;
       const known = managers.get(objects);
       if (!known || known.some(Boolean)) return false;
@@ -208,15 +209,16 @@ export class TemplateFacts {
     return true;
   }
 
-  /** `objects` of the class or its workspace bases: 'plain', a manager class name, null (none declared), undefined (unknown). */
-  private objectsOf(def: ModelFact, depth: number): string | null | undefined {
-    if (def.objects) return def.objects;
+  /** `objects` (or the first manager) of the class or its workspace bases: 'plain', a manager class name, null (none declared), undefined (unknown). */
+  private objectsOf(def: ModelFact, depth: number, defaultManager = false): string | null | undefined {
+    const own = defaultManager ? def.firstManager : def.objects;
+    if (own) return own;
     if (depth > 4) return undefined;
     for (const base of def.bases) {
       const defs = this.index().models.get(base) ?? [];
       if (defs.length > 1) return undefined;
       if (defs.length === 1) {
-        const o = this.objectsOf(defs[0], depth + 1);
+        const o = this.objectsOf(defs[0], depth + 1, defaultManager);
         if (o !== null) return o;
       }
     }

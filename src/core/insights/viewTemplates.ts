@@ -32,6 +32,8 @@ export interface ModelFact {
   fields: Map<string, FieldFact>;
   /** What `objects = …` holds when the class declares it: 'plain' (models.Manager(), X.as_manager()), a class name, or null (not declared). */
   objects: string | null;
+  /** The first manager the class body declares (Django's default manager, which a ListView's `model =` uses), in the same terms; null when none. */
+  firstManager: string | null;
 }
 
 /** A queryset a context name holds: the model before `.objects`, what its chain fetches with the rows. */
@@ -43,6 +45,8 @@ export interface QuerysetFact {
   allOne: boolean;
   /** A select_related/prefetch_related argument that is not a literal, values(), values_list(). */
   opaque: boolean;
+  /** Made from the model's default manager (a ListView's `model =`), not from `objects`. */
+  defaultManager?: boolean;
   /** The chain as written (first line, for the message) and where. */
   text: string;
   line: number;
@@ -110,6 +114,7 @@ function readModels(code: Code, path: string): ModelFact[] {
     const end = code.blockEnd(info.line);
     const fields = new Map<string, FieldFact>();
     let objects: string | null = null;
+    let firstManager: string | null = null;
     let bodyIndent = -1;
     const headerEnd = code.lineOf(code.statementEnd(code.firstCode(info.line)));
     for (let l = headerEnd + 1; l <= end && l < code.lineCount; l++) {
@@ -118,9 +123,12 @@ function readModels(code: Code, path: string): ModelFact[] {
       if (bodyIndent < 0) bodyIndent = w;
       if (w !== bodyIndent) continue;
       const line = code.line(l);
-      const om = /^[ \t]+objects[ \t]*=[ \t]*([\w.]+)[ \t]*\(/.exec(line);
-      if (om) {
-        objects = /(?:^|\.)Manager$/.test(om[1]) || /\.as_manager$/.test(om[1]) ? 'plain' : om[1].split('.')[0];
+      const om = /^[ \t]+(\w+)[ \t]*=[ \t]*([\w.]+)[ \t]*\(/.exec(line);
+      // (django-taggit's TaggableManager is a field, not a model manager.)
+      if (om && (om[1] === 'objects' || (/Manager$|\.as_manager$|\.from_queryset$/.test(om[2]) && !/TaggableManager$/.test(om[2])))) {
+        const kind = /(?:^|\.)Manager$/.test(om[2]) || /\.as_manager$/.test(om[2]) ? 'plain' : om[2].split('.')[0];
+        if (om[1] === 'objects') objects = kind;
+        firstManager ??= kind;
         continue;
       }
       const m = FIELD_LINE.exec(line);
@@ -131,7 +139,7 @@ function readModels(code: Code, path: string): ModelFact[] {
       fields.set(m[1], { kind, field: m[3], ...fieldArgs(code, open, info.name) });
     }
     if (info.kind !== 'model' && !fields.size && objects === null) continue;
-    out.push({ name: info.name, path, line: info.line, bases: info.bases.map(b => b.slice(b.lastIndexOf('.') + 1)), fields, objects });
+    out.push({ name: info.name, path, line: info.line, bases: info.bases.map(b => b.slice(b.lastIndexOf('.') + 1)), fields, objects, firstManager });
   }
   return out;
 }
@@ -421,7 +429,7 @@ function listViews(code: Code, path: string): RenderFact[] {
         if (objectName === null) opaque = true;
       }
     }
-    const qs: QuerysetFact | 'other' | null = queryset ?? (model ? { model, fetched: new Set(), allOne: false, opaque: false, text: `${model}.objects.all()`, line: info.line } : null);
+    const qs: QuerysetFact | 'other' | null = queryset ?? (model ? { model, fetched: new Set(), allOne: false, opaque: false, defaultManager: true, text: `${model}._default_manager.all()`, line: info.line } : null);
     const modelName = qs && qs !== 'other' ? qs.model : model;
     // Without template_name Django renders `<app_label>/<model>_list.html`; the app label is the model's app folder, known only later.
     const name = template ?? (modelName ? `*/${modelName.toLowerCase()}_list.html` : null);
