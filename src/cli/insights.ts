@@ -89,7 +89,7 @@ export const insights: Verb = async (args, io) => {
         }
         if (analysis.kind !== 'python') return;
         files++;
-        facts.setPython(name, text);
+        facts.setPython(name, text, analysis);
         rows.push(...rowsOf(name, analysis, findInsights(analysis, name)));
       },
       skipped: () => {},

@@ -104,7 +104,7 @@ export class StudyPlanBuilder {
       detections = analysis.detections();
       if (this.insights) {
         this.findings.push(...toWorkspaceFindings(path, text, findInsights(analysis, path)));
-        if (analysis.kind === 'python') this.templateFacts.setPython(path, text);
+        if (analysis.kind === 'python') this.templateFacts.setPython(path, text, analysis);
         else if (analysis.kind === 'template') {
           this.templateFacts.addTemplate(path);
           if (text.includes('{%')) this.templates.push({ path, text });

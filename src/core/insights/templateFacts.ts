@@ -64,9 +64,9 @@ export class TemplateFacts {
   private derived: { models: Map<string, ModelFact[]>; managers: Map<string, boolean[]>; renders: Map<string, RenderFact[]>; mentions: Map<string, number> } | null = null;
   private readonly relationCache = new Map<string, Map<string, Relation> | null>();
 
-  /** A Python file changed (or was found): its models and renders replace what it gave before. `path` '/'-separated. */
-  setPython(path: string, text: string): void {
-    this.python.set(path, pythonFacts(path, text));
+  /** A Python file changed (or was found): its models and renders replace what it gave before. `path` '/'-separated; `analysis` of this text, when the caller has one, is reused. */
+  setPython(path: string, text: string, analysis?: DocumentAnalysis): void {
+    this.python.set(path, pythonFacts(path, text, analysis));
     this.invalidate();
   }
 

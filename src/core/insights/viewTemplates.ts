@@ -8,7 +8,7 @@
 //   - every string literal that names a template (`….html`), so a template also named somewhere this
 //     file cannot read (a helper, a `get_template_names`, a TemplateView) is left alone.
 // Pure; never throws (a file that cannot be read gives no facts).
-import { analyzeDocument } from '../detect/analysis';
+import { analyzeDocument, type DocumentAnalysis } from '../detect/analysis';
 import { Code } from './code';
 import { isTestOrMigration } from './modelFields';
 
@@ -84,10 +84,12 @@ const RENDERERS = new Set(['render', 'TemplateResponse', 'render_to_string', 're
 const MAX_PYTHON_CHARS = 2_000_000;
 
 /** The facts of one Python file (`path` '/'-separated, relative to the workspace). */
-export function pythonFacts(path: string, text: string): PythonFacts {
+export function pythonFacts(path: string, text: string, analyzed?: DocumentAnalysis): PythonFacts {
   try {
     if (text.length > MAX_PYTHON_CHARS || isTestOrMigration(path)) return EMPTY;
-    const analysis = analyzeDocument(text, path.endsWith('.py') ? path : 'python');
+    // Only facts-relevant files are read: a model field, a render or a ListView needs one of these words.
+    if (!/\b(?:models|Model|render\w*|TemplateResponse|ListView|Manager|ForeignKey|OneToOneField|ManyToManyField)\b/.test(text) && !text.includes('.htm')) return EMPTY;
+    const analysis = analyzed?.text === text ? analyzed : analyzeDocument(text, path.endsWith('.py') ? path : 'python');
     if (analysis.kind !== 'python' || analysis.degraded || !analysis.context) return EMPTY;
     const code = new Code(analysis);
     const mentions = templateMentions(code);
