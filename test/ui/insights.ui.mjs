@@ -99,6 +99,13 @@ await vs.step('a template\'s loop reading order.items.count over the view\'s que
   await animationsDone();
   await vs.screenshot('template-hover');
   await hideHover();
+  // "In this file" heads with the template's pitfall once the views are read (no edit needed).
+  await vs.openActivity('Django Interview Coach');
+  await vs.expandOnly('In this file');
+  const pitfall = vs.treeRows('In this file').filter({ hasText: `line ${TEMPLATE_LINE} · DJC012` }).first();
+  await pitfall.waitFor();
+  if (!/N\+1 query in a template loop/.test(await pitfall.innerText())) throw new Error(`the pitfall row says "${await pitfall.innerText()}"`);
+  await vs.screenshot('template-in-this-file');
 });
 
 await vs.step('the study plan lists the pitfalls in this workspace, each a click from its line', async () => {

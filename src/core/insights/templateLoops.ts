@@ -33,7 +33,6 @@ export interface TemplateShape {
 
 /** Templates larger than this are not read (a generated or data file, not a page). */
 export const MAX_TEMPLATE_CHARS = 1_000_000;
-const TAG = /\{%-?\s*([A-Za-z_]\w*)([\s\S]*?)-?%\}|\{\{([\s\S]*?)\}\}/g;
 const FOR_HEAD = /^\s*([\w\s,]+?)\s+in\s+([\s\S]+?)\s*$/;
 const NAME = /^[A-Za-z_]\w*$/;
 
@@ -53,6 +52,9 @@ interface Open {
   tagEnd: number;
   /** Where the body ends for reads (`{% empty %}` or `{% endfor %}`). */
   bodyEnd: number;
+  /** The indexes in the node list of the `{% for %}` and of the node that ends the body. */
+  first: number;
+  last: number;
 }
 
 /** The loops and bound names of a (masked) template. */
@@ -60,29 +62,30 @@ export function readTemplate(masked: string): TemplateShape {
   const loops: TemplateLoop[] = [];
   const bound = new Set<string>();
   if (masked.length > MAX_TEMPLATE_CHARS || !masked.includes('{%')) return { loops, bound };
-  const nodes: Node[] = [];
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(masked); m; m = TAG.exec(masked)) {
-    const end = m.index + m[0].length;
-    if (m[1] !== undefined) nodes.push({ start: m.index, end, name: m[1], inner: m[2], innerStart: end - (m[0].endsWith('-%}') ? 3 : 2) - m[2].length });
-    else nodes.push({ start: m.index, end, name: '', inner: m[3], innerStart: m.index + 2 });
-  }
+  const nodes = scanNodes(masked);
   const stack: Open[] = [];
   const closed: Open[] = [];
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (n.name === 'for') {
       const head = FOR_HEAD.exec(n.inner.replace(/\s+reversed\s*$/, ''));
       const variables = head ? head[1].split(',').map(s => s.trim()).filter(Boolean) : [];
       for (const v of variables) bound.add(v);
       const iter = head ? /^([A-Za-z_]\w*)(?:\.all)?$/.exec(head[2]) : null;
-      stack.push({ variables, iterable: iter ? iter[1] : null, tagStart: n.start, tagEnd: n.end, bodyEnd: -1 });
+      stack.push({ variables, iterable: iter ? iter[1] : null, tagStart: n.start, tagEnd: n.end, bodyEnd: -1, first: i, last: -1 });
     } else if (n.name === 'empty') {
       const top = stack[stack.length - 1];
-      if (top && top.bodyEnd < 0) top.bodyEnd = n.start;
+      if (top && top.bodyEnd < 0) {
+        top.bodyEnd = n.start;
+        top.last = i;
+      }
     } else if (n.name === 'endfor') {
       const top = stack.pop();
       if (top) {
-        if (top.bodyEnd < 0) top.bodyEnd = n.start;
+        if (top.bodyEnd < 0) {
+          top.bodyEnd = n.start;
+          top.last = i;
+        }
         closed.push(top);
       }
     } else if (n.name) {
@@ -107,8 +110,8 @@ function readsIn(nodes: Node[], loop: Open): TemplateRead[] {
   const out: TemplateRead[] = [];
   const rebinds = new RegExp(`(?:^|[\\s,])${v}(?:\\s*,[\\w\\s,]*)?\\s+in\\s|(?:^|\\s)${v}\\s*=(?!=)|\\sas\\s+${v}\\s*$`);
   const read = new RegExp(`(?<![\\w.])${v}\\.([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)`, 'g');
-  for (const n of nodes) {
-    if (n.start < loop.tagEnd || n.end > loop.bodyEnd) continue;
+  for (let i = loop.first + 1; i < loop.last; i++) {
+    const n = nodes[i];
     if (n.name && rebinds.test(n.inner)) return [];
     for (const m of n.inner.matchAll(read)) {
       // Inside a string literal (`{% url "x.y.z" %}`) it is text, not a read.
@@ -119,4 +122,43 @@ function readsIn(nodes: Node[], loop: Open): TemplateRead[] {
     }
   }
   return out;
+}
+
+/**
+ * The tags and variable nodes in order, as Django's lexer finds them: `{% … %}` and `{{ … }}` on one line
+ * (its tag pattern does not cross line breaks). Linear: the next closing delimiter and line break are
+ * looked up once and reused until passed, so an unterminated `{%` costs nothing more.
+ */
+function scanNodes(masked: string): Node[] {
+  const nodes: Node[] = [];
+  let tagClose = -1, varClose = -1, lineEnd = -1;
+  for (let i = masked.indexOf('{'); i >= 0 && i < masked.length - 1; i = masked.indexOf('{', i + 1)) {
+    const c = masked.charCodeAt(i + 1);
+    if (c !== 0x25 && c !== 0x7b) continue; // `{%` or `{{`
+    if (lineEnd < i) {
+      lineEnd = masked.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = masked.length;
+    }
+    if (c === 0x25) {
+      if (tagClose < i + 2) tagClose = masked.indexOf('%}', i + 2);
+      if (tagClose < 0) { tagClose = masked.length; continue; }
+      if (tagClose > lineEnd) continue;
+      let from = i + 2;
+      if (masked[from] === '-') from++;
+      const head = /^\s*([A-Za-z_]\w*)/.exec(masked.slice(from, tagClose));
+      if (head) {
+        let to = tagClose;
+        if (masked[to - 1] === '-' && to - 1 > from + head[0].length) to--;
+        nodes.push({ start: i, end: tagClose + 2, name: head[1], inner: masked.slice(from + head[0].length, to), innerStart: from + head[0].length });
+      }
+      i = tagClose + 1;
+    } else {
+      if (varClose < i + 2) varClose = masked.indexOf('}}', i + 2);
+      if (varClose < 0) { varClose = masked.length; continue; }
+      if (varClose > lineEnd) continue;
+      nodes.push({ start: i, end: varClose + 2, name: '', inner: masked.slice(i + 2, varClose), innerStart: i + 2 });
+      i = varClose + 1;
+    }
+  }
+  return nodes;
 }

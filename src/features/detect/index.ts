@@ -32,6 +32,7 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
   const insights = new InsightDiagnostics(cache, templates);
   hover.insightFindings = doc => insights.findings(doc);
   inThisFile.insightFindings = doc => insights.findings(doc);
+  const templatesRead = templates.onDidChange(() => inThisFile.insightsChanged());
   const insightActions = vscode.languages.registerCodeActionsProvider(INSIGHT_LANGUAGES.map(language => ({ language })), new InsightCodeActions(insights),
     { providedCodeActionKinds: InsightCodeActions.kinds });
   const commands = {
@@ -43,5 +44,5 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
       void vscode.window.setStatusBarMessage(`Django Interview Coach: hovers ${enabled ? 'on' : 'off'}`, 3000);
     },
   };
-  return { hover, inThisFile, studyPlan, insights, commands, disposables: [cache, inThisFile, studyPlan, insights, templates, insightActions] };
+  return { hover, inThisFile, studyPlan, insights, commands, disposables: [cache, inThisFile, studyPlan, insights, templatesRead, templates, insightActions] };
 }
