@@ -157,12 +157,18 @@ await vs.step('Start Quiz offers "Pitfalls in this workspace" and goes straight 
   await frame.locator('#progress', { hasText: /^Question 1 of 3/ }).waitFor({ timeout: 60_000 });
   await frame.locator('#pitfall-code pre.code').waitFor();
   await frame.locator('#progress').click();
+  const cards = [];
   for (const n of [1, 2, 3]) {
     await frame.locator('#progress', { hasText: new RegExp(`^Question ${n} of 3`) }).waitFor();
+    // Every card's code is highlighted in its own language (Python, or the Django template).
+    const where = (await frame.locator('#pitfall-where').innerText()).trim();
+    if (!(await frame.locator('#pitfall-code pre.code [class^="hljs-"]').count())) throw new Error(`the code of ${where} is not highlighted`);
+    cards.push(where);
     await page.keyboard.press(' ');
     await frame.locator('#grade-good').waitFor();
     await page.keyboard.press('3');
   }
+  if (cards.sort().join(' ') !== `catalog/promotions.py:11 catalog/promotions.py:25 ${TEMPLATE}:${TEMPLATE_LINE}`) throw new Error(`the cards were ${cards.join(', ')}`);
   const score = (await frame.locator('#score').innerText()).trim();
   if (score !== 'Score: 3 of 3 (100%)') throw new Error(`the score says "${score}"`);
   await vs.screenshot('pitfalls-quiz-score');
