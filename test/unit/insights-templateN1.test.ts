@@ -125,6 +125,11 @@ describe('DJC012 N+1 queries in template loops', () => {
     assert.equal(run(facts({ 'shop/models.py': MODELS, 'shop/views.py': tr })).length, 4);
   });
 
+  it('leaves out a relation the view itself reads in a loop over the rows (fetched there, cached for the template)', () => {
+    const v = view('{"orders": orders}', '    orders = Order.objects.all()\n    for o in orders:\n        total += len(o.customer.name)');
+    assert.deepEqual(spans(run(facts({ 'shop/models.py': MODELS, 'shop/views.py': v }))), ['order.lines.count', 'order.tags.all', 'order.note_set.exists']);
+  });
+
   it('reads ListView classes: object_list, <model>_list, context_object_name and the default template name', () => {
     const lv = (body: string) => `from django.views.generic import ListView\nfrom .models import Order\n\nclass OrderList(LoginRequiredMixin, ListView):\n${body}\n`;
     const t = (name: string) => TEMPLATE.replace('in orders', `in ${name}`);
@@ -174,6 +179,7 @@ describe('DJC012 N+1 queries in template loops', () => {
       ['a declared manager that selects', { 'shop/models.py': MODELS.replace('class Order(models.Model):\n', 'class OrderManager(models.Manager):\n    def get_queryset(self):\n        return super().get_queryset().select_related("customer")\n\nclass Order(models.Model):\n    objects = OrderManager()\n'), 'shop/views.py': view('{"orders": Order.objects.all()}') }],
       ['a ListView over `model =` whose default (first) manager is a custom one', { 'shop/models.py': MODELS.replace('class Order(models.Model):\n', 'class Order(models.Model):\n    paid = PaidManager()\n    objects = models.Manager()\n'), 'shop/views.py': 'class OrderList(ListView):\n    model = Order\n    template_name = "shop/orders.html"\n    context_object_name = "orders"\n' }],
       ['the model declared twice with other relations', { ...base, 'legacy/models.py': 'from django.db import models\nclass Order(models.Model):\n    ref = models.CharField(max_length=9)\n', 'shop/views.py': view('{"orders": Order.objects.all()}') }],
+      ['prefetch_related_objects in the view', { ...base, 'shop/views.py': view('{"orders": orders}', '    orders = Order.objects.all()\n    prefetch_related_objects(orders, "customer", "lines", "tags", "note_set")') }],
       ['views in tests', { ...base, 'shop/tests/test_views.py': view('{"orders": Order.objects.all()}') }],
     ];
     for (const [name, files] of cases) {

@@ -11,7 +11,8 @@
 // (a helper, `get_template_names`, a TemplateView), two template files share the name, a view's
 // context is built some other way (`**`, `update()`, a helper, `locals()`), a ListView overrides
 // get_queryset/get_context_data or has a base of its own, any view selects or prefetches the relation
-// (or passes a non-literal argument, or `values()`), `<name>` is not a queryset in some view, the
+// (or passes a non-literal argument, or `values()`, or calls `prefetch_related_objects`), a view reads the
+// relation itself in a loop over the rows (fetched there), `<name>` is not a queryset in some view, the
 // template binds `<name>` itself (`{% with %}`, `as`, a loop variable), the loop rebinds its variable,
 // the model's name is declared twice with different relations, the model's `objects` is a custom
 // manager that selects or prefetches (or one the workspace does not declare), a custom manager or
@@ -179,7 +180,7 @@ export class TemplateFacts {
       if (!rel) continue;
       const managerRead = rel.kind === 'many' && MANAGER_READS.has(read.attr);
       if (rel.kind === 'many' && !managerRead) continue;
-      if (values.some(v => v.qs.fetched.has(read.rel) || (rel.kind === 'one' && v.qs.allOne))) continue;
+      if (values.some(v => v.qs.fetched.has(read.rel) || v.qs.touched?.has(read.rel) || (rel.kind === 'one' && v.qs.allOne))) continue;
       reported.add(read.rel);
       const method = rel.kind === 'one' ? 'select_related' : 'prefetch_related';
       const first = values[0];

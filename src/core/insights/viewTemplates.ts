@@ -45,6 +45,8 @@ export interface QuerysetFact {
   allOne: boolean;
   /** A select_related/prefetch_related argument that is not a literal, values(), values_list(). */
   opaque: boolean;
+  /** Attributes the view itself reads from the rows in a loop over them (those relations are fetched in the view, not the template). */
+  touched?: Set<string>;
   /** Made from the model's default manager (a ListView's `model =`), not from `objects`. */
   defaultManager?: boolean;
   /** The chain as written (first line, for the message) and where. */
@@ -333,7 +335,14 @@ function valueOf(code: Code, line: number, start: number, end: number): Queryset
     if (fact) merge(fact, more);
     else fact = more;
   }
-  return fact && fact.model ? fact : 'other';
+  if (!fact || !fact.model) return 'other';
+  // prefetch_related_objects() may fill the rows' caches; a loop over the rows in the view that reads a
+  // relation fetches it there (the template then reads the cached object): neither is the template's N+1.
+  if (/\bprefetch_related_objects\s*\(/.test(body)) fact.opaque = true;
+  for (const loop of body.matchAll(new RegExp(`\\bfor\\s+([A-Za-z_]\\w*)\\s+in\\s+${name}\\b`, 'g'))) {
+    for (const read of body.matchAll(new RegExp(`(?<![\\w.])${loop[1]}\\.([A-Za-z_]\\w*)`, 'g'))) (fact.touched ??= new Set()).add(read[1]);
+  }
+  return fact;
 }
 
 function merge(into: QuerysetFact, from: QuerysetFact): void {
