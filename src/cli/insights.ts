@@ -102,14 +102,17 @@ export const insights: Verb = async (args, io) => {
   } else {
     const analysis = analyzeFile(target, io);
     if (!analysis) return 1;
-    files = 1;
+    if (analysis.kind === 'template') templates = 1;
+    else files = 1;
     rows.push(...rowsOf(target, analysis, findInsights(analysis, target)));
   }
+  const where = [files || !templates ? `${files} Python file${files === 1 ? '' : 's'}` : '', templates ? `${templates} template${templates === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   if (json) io.out(JSON.stringify(rows, null, 2));
-  else if (rows.length === 0) io.out(`${target}: no insights in ${files} Python file${files === 1 ? '' : 's'}`);
+  else if (rows.length === 0 && !isDir && templates) io.out(`${target}: no insights (a template's pitfalls come from the views that render it: run insights on the project's folder)`);
+  else if (rows.length === 0) io.out(`${target}: no insights in ${where}`);
   else {
     for (const r of rows) io.out(`${r.file}:${r.line}:${r.start}-${r.end}\t${r.insightId}\t${r.message}\t${r.questionIds.join(',')}`);
-    io.out(`${rows.length} insight${rows.length === 1 ? '' : 's'} in ${files} Python file${files === 1 ? '' : 's'}${templates ? ` and ${templates} template${templates === 1 ? '' : 's'}` : ''}`);
+    io.out(`${rows.length} insight${rows.length === 1 ? '' : 's'} in ${where}`);
   }
   return 0;
 };

@@ -285,6 +285,7 @@ describe('command line: insights with templates (DJC012)', () => {
     const { code, out } = await cli('insights', template, '--json');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
+    assert.match((await cli('insights', template)).out, /no insights \(a template's pitfalls come from the views that render it: run insights on the project's folder\)$/);
   });
 });
 
