@@ -31,7 +31,7 @@
 // context_object_name; the default template is `<app_label>/<model_name>_list.html`), topics/templates
 // (names are looked up in DIRS and, with APP_DIRS, each app's templates/ folder, the first found wins).
 import type { DocumentAnalysis } from '../detect/analysis';
-import { readTemplate, type TemplateLoop } from './templateLoops';
+import { MAX_TEMPLATE_CHARS, readTemplate, type TemplateLoop } from './templateLoops';
 import type { InsightDef, InsightFinding, InsightRange } from './types';
 import { pythonFacts, type FieldFact, type ModelFact, type PythonFacts, type QuerysetFact, type RelKind, type RenderFact } from './viewTemplates';
 
@@ -54,8 +54,6 @@ interface Relation {
   via: 'forward' | 'reverse';
 }
 
-/** Templates bigger than this are not checked. */
-const MAX_TEMPLATE_CHARS = 1_000_000;
 const MANAGER_READS = new Set(['all', 'count', 'exists']);
 
 /** The workspace index: each Python file's facts; template paths (to tell when two share a name). */
