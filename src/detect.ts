@@ -9,3 +9,4 @@ export { ruleById } from './core/detect/rules';
 export { StudyPlanBuilder, folderSkipReason, DEFAULT_MAX_FILE_BYTES } from './core/detect/scan';
 export { parseIndexJson } from './core/indexFile';
 export { INSIGHTS, insightById, findInsights } from './core/insights/index';
+export { TemplateFacts } from './core/insights/templateFacts';

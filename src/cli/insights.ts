@@ -5,6 +5,7 @@ import { analyzeFile } from './detect';
 import { analyzeDocument, type DocumentAnalysis } from '../core/detect/analysis';
 import { walkSourceFiles } from '../core/detect/scanFs';
 import { findInsights, INSIGHTS, insightById, type InsightFinding, type InsightRange } from '../core/insights/index';
+import { TemplateFacts } from '../core/insights/templateFacts';
 
 /** One finding as the CLI prints it: lines 1-based, characters 0-based, `end` exclusive (as `detect`). */
 interface InsightRow {
@@ -55,7 +56,8 @@ function list(json: boolean, io: CliIo): number {
 
 /**
  * `insights PATH [--json] [--no-migrations] | --list`: the interview pitfalls in a file, or in every
- * Python file of a folder (walked as `scan` walks it).
+ * Python file of a folder (walked as `scan` walks it) and then in its templates (DJC012, from the
+ * folder's views and models). A template given alone has no views: nothing is found in it.
  */
 export const insights: Verb = async (args, io) => {
   const { positional, flags } = parseArgs(args);
@@ -71,28 +73,46 @@ export const insights: Verb = async (args, io) => {
   } catch {
     // analyzeFile reports a missing file.
   }
+  let templates = 0;
   if (isDir) {
+    // DJC012 needs every view and model first: the Python files build the facts, then the templates are checked.
+    const facts = new TemplateFacts();
+    const pending: { name: string; text: string }[] = [];
     walkSourceFiles(target, {
       file: (name, text) => {
         const analysis = analyzeDocument(text, name);
+        if (analysis.kind === 'template') {
+          templates++;
+          facts.addTemplate(name);
+          if (text.includes('{%')) pending.push({ name, text });
+          return;
+        }
         if (analysis.kind !== 'python') return;
         files++;
+        facts.setPython(name, text, analysis);
         rows.push(...rowsOf(name, analysis, findInsights(analysis, name)));
       },
       skipped: () => {},
       error: (name, message) => io.err(`${name}: ${message}`),
     }, { noMigrations: flags.has('no-migrations') });
+    for (const t of pending) {
+      const analysis = analyzeDocument(t.text, t.name);
+      rows.push(...rowsOf(t.name, analysis, facts.findings(t.name, analysis)));
+    }
   } else {
     const analysis = analyzeFile(target, io);
     if (!analysis) return 1;
-    files = 1;
+    if (analysis.kind === 'template') templates = 1;
+    else files = 1;
     rows.push(...rowsOf(target, analysis, findInsights(analysis, target)));
   }
+  const where = [files || !templates ? `${files} Python file${files === 1 ? '' : 's'}` : '', templates ? `${templates} template${templates === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   if (json) io.out(JSON.stringify(rows, null, 2));
-  else if (rows.length === 0) io.out(`${target}: no insights in ${files} Python file${files === 1 ? '' : 's'}`);
+  else if (rows.length === 0 && !isDir && templates) io.out(`${target}: no insights (a template's pitfalls come from the views that render it: run insights on the project's folder)`);
+  else if (rows.length === 0) io.out(`${target}: no insights in ${where}`);
   else {
     for (const r of rows) io.out(`${r.file}:${r.line}:${r.start}-${r.end}\t${r.insightId}\t${r.message}\t${r.questionIds.join(',')}`);
-    io.out(`${rows.length} insight${rows.length === 1 ? '' : 's'} in ${files} Python file${files === 1 ? '' : 's'}`);
+    io.out(`${rows.length} insight${rows.length === 1 ? '' : 's'} in ${where}`);
   }
   return 0;
 };

@@ -81,8 +81,8 @@ for (const theme of ['dark', 'light', 'hc-dark', 'hc-light']) {
       const plain = [...block.querySelectorAll('code')][0];
       const background = getComputedStyle(block).backgroundColor;
       // Every highlighted token too (keywords, strings, names…), not only the plain code text.
-      // Every class the highlighter emits for Python that code.css colours, measured on a probe inside the block.
-      const kinds = ['keyword', 'literal', 'built_in', 'type', 'class', 'title', 'string', 'regexp', 'number', 'comment', 'meta', 'decorator', 'params', 'attr', 'variable'];
+      // Every class the highlighter emits for Python (and Django templates) that code.css colours, measured on a probe inside the block.
+      const kinds = ['keyword', 'literal', 'built_in', 'type', 'class', 'title', 'string', 'regexp', 'number', 'comment', 'meta', 'decorator', 'params', 'attr', 'variable', 'name', 'template-tag', 'template-variable'];
       const tokens = kinds.map(kind => {
         const probe = document.createElement('span');
         probe.className = `hljs-${kind}`;

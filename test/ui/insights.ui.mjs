@@ -3,6 +3,8 @@
 // bulb opening the answer, the study plan's "Pitfalls in this workspace" (a finding a click from its
 // line), and the pitfalls quiz from the study plan and from Start Quiz: the user's own lines, the
 // interviewer's question, then the problem, the fix and the guide answers. A screenshot of each.
+// The template insight (DJC012) on orders/templates/orders/order_history.html: the squiggle, the
+// Problems entry and the hover, from the workspace's views read by the extension.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../host/code-server.mjs';
@@ -12,6 +14,9 @@ const FILE = 'catalog/promotions.py';
 const LINE = 25; // promotion.redemptions += 1   (then promotion.save(): DJC007)
 const CALL = 'promotion.redemptions += 1';
 const OURS = /Django Interview Coach/;
+const TEMPLATE = 'orders/templates/orders/order_history.html';
+const TEMPLATE_LINE = 10; // <td>{{ order.items.count }} item…  (orders/views.py passes Order.objects.filter(…) without prefetch_related("items"))
+const TEMPLATE_READ = '{{ order.items.count }} item';
 // The insight's first guide question: the one "Practise this question" opens (read from the built index).
 const index = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'index.json'), 'utf8'));
 const COUNTER_QUESTION = index.entries.find(e => e.id === 'django-interview-questions-experienced-2026#3d46edb5').question;
@@ -75,6 +80,34 @@ await vs.step('"Practise this question" from the light bulb opens the answer', a
   await vs.screenshot('practise-answer');
 });
 
+await vs.step('a template\'s loop reading order.items.count over the view\'s queryset is squiggled, listed with code DJC012 and explained on hover', async () => {
+  await vs.runCommand('View: Close All Editor Groups');
+  await vs.openFile(TEMPLATE);
+  // The diagnostic waits for the extension to read the workspace's Python files (views and models).
+  await page.locator('.editor-instance .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
+  await vs.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'DJC012' }).first();
+  await row.waitFor();
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!/order\.items\.count/.test(text) || !/prefetch_related\("items"\)/.test(text) || !new RegExp(`\\[Ln ${TEMPLATE_LINE}, Col 16\\]`).test(text)) throw new Error(`the Problems row says "${text}"`);
+  await vs.screenshot('template-problems');
+  await vs.runCommand('View: Toggle Panel Visibility');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+  const hover = await vs.hoverWord('items', { lineText: TEMPLATE_READ, expected: /An interviewer would ask/ });
+  const said = (await hover.innerText()).replace(/\s+/g, ' ');
+  if (!/DJC012/.test(said) || !/Fix:/.test(said)) throw new Error(`the hover says "${said.slice(0, 400)}"`);
+  await animationsDone();
+  await vs.screenshot('template-hover');
+  await hideHover();
+  // "In this file" heads with the template's pitfall once the views are read (no edit needed).
+  await vs.openActivity('Django Interview Coach');
+  await vs.expandOnly('In this file');
+  const pitfall = vs.treeRows('In this file').filter({ hasText: `line ${TEMPLATE_LINE} · DJC012` }).first();
+  await pitfall.waitFor();
+  if (!/N\+1 query in a template loop/.test(await pitfall.innerText())) throw new Error(`the pitfall row says "${await pitfall.innerText()}"`);
+  await vs.screenshot('template-in-this-file');
+});
+
 await vs.step('the study plan lists the pitfalls in this workspace, each a click from its line', async () => {
   await vs.runCommand('View: Close All Editor Groups');
   await vs.runCommand('Django Coach: Study Plan for This Workspace');
@@ -84,6 +117,7 @@ await vs.step('the study plan lists the pitfalls in this workspace, each a click
   const heading = await frame.locator('#pitfalls h2').innerText();
   if (!/^Pitfalls in this workspace \(\d+\)$/.test(heading)) throw new Error(`the pitfalls heading says "${heading}"`);
   await frame.locator('#pitfalls section.pitfall', { hasText: 'DJC009' }).waitFor();
+  await frame.locator('#pitfalls section.pitfall', { hasText: 'DJC012' }).locator('ul.examples a', { hasText: `${TEMPLATE}:${TEMPLATE_LINE}` }).waitFor();
   if (!(await group.locator('ol.questions a', { hasText: COUNTER_QUESTION }).count())) throw new Error('the DJC007 group does not list its first question');
   await vs.screenshot('study-plan-pitfalls');
   await group.locator('ul.examples a', { hasText: new RegExp(`^${escapeRegExp(`${FILE}:${LINE}`)}$`) }).click();
@@ -101,10 +135,10 @@ await vs.step('the pitfalls quiz from the study plan: the user\'s lines and the 
   const crumbs = await frame.locator('.crumbs').innerText();
   if (!/^Pitfalls in this workspace · Your code$/.test(crumbs.trim())) throw new Error(`the quiz header says "${crumbs}"`);
   const where = (await frame.locator('#pitfall-where').innerText()).trim();
-  if (!/^catalog\/promotions\.py:(11|25)$/.test(where)) throw new Error(`the card names "${where}"`);
+  if (!/^(?:catalog\/promotions\.py:(11|25)|orders\/templates\/orders\/order_history\.html:10)$/.test(where)) throw new Error(`the card names "${where}"`);
   if (!(await frame.locator('#pitfall-code pre.code [class^="hljs-"]').count())) throw new Error('the user\'s code is not highlighted');
   const marked = (await frame.locator('#pitfall-code .gutter .mark').innerText()).trim();
-  if (`${FILE}:${marked}` !== where) throw new Error(`the gutter marks line ${marked}, the card is about ${where}`);
+  if (!where.endsWith(`:${marked}`)) throw new Error(`the gutter marks line ${marked}, the card is about ${where}`);
   await vs.screenshot('pitfalls-quiz-question');
   await frame.locator('#progress').click(); // keyboard focus into the quiz
   await page.keyboard.press(' ');
@@ -112,7 +146,7 @@ await vs.step('the pitfalls quiz from the study plan: the user\'s lines and the 
   await frame.locator('.guide-links a').first().waitFor();
   await vs.screenshot('pitfalls-quiz-answer');
   await page.keyboard.press('3');
-  await frame.locator('#progress', { hasText: /^Question 2 of 2/ }).waitFor();
+  await frame.locator('#progress', { hasText: /^Question 2 of 3/ }).waitFor();
 });
 
 await vs.step('Start Quiz offers "Pitfalls in this workspace" and goes straight to the cards', async () => {
@@ -120,17 +154,23 @@ await vs.step('Start Quiz offers "Pitfalls in this workspace" and goes straight 
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'what to practise' }).waitFor();
   await vs.acceptRow(/Pitfalls in this workspace/, { beforeEnter: () => vs.screenshot('start-quiz-scope') });
   const frame = vs.webview();
-  await frame.locator('#progress', { hasText: /^Question 1 of 2/ }).waitFor({ timeout: 60_000 });
+  await frame.locator('#progress', { hasText: /^Question 1 of 3/ }).waitFor({ timeout: 60_000 });
   await frame.locator('#pitfall-code pre.code').waitFor();
   await frame.locator('#progress').click();
-  for (const n of [1, 2]) {
-    await frame.locator('#progress', { hasText: new RegExp(`^Question ${n} of 2`) }).waitFor();
+  const cards = [];
+  for (const n of [1, 2, 3]) {
+    await frame.locator('#progress', { hasText: new RegExp(`^Question ${n} of 3`) }).waitFor();
+    // Every card's code is highlighted in its own language (Python, or the Django template).
+    const where = (await frame.locator('#pitfall-where').innerText()).trim();
+    if (!(await frame.locator('#pitfall-code pre.code [class^="hljs-"]').count())) throw new Error(`the code of ${where} is not highlighted`);
+    cards.push(where);
     await page.keyboard.press(' ');
     await frame.locator('#grade-good').waitFor();
     await page.keyboard.press('3');
   }
+  if (cards.sort().join(' ') !== `catalog/promotions.py:11 catalog/promotions.py:25 ${TEMPLATE}:${TEMPLATE_LINE}`) throw new Error(`the cards were ${cards.join(', ')}`);
   const score = (await frame.locator('#score').innerText()).trim();
-  if (score !== 'Score: 2 of 2 (100%)') throw new Error(`the score says "${score}"`);
+  if (score !== 'Score: 3 of 3 (100%)') throw new Error(`the score says "${score}"`);
   await vs.screenshot('pitfalls-quiz-score');
 });
 

@@ -8,6 +8,7 @@ import type { HoverQuestion } from './hover';
 import { rankQuestions } from './rank';
 import { ruleById } from './rules';
 import { findInsights } from '../insights/index';
+import { TemplateFacts } from '../insights/templateFacts';
 import { groupByInsight, toWorkspaceFindings, type InsightPlan, type WorkspaceFinding } from '../insights/workspace';
 
 export interface ScanOptions {
@@ -86,6 +87,9 @@ export class StudyPlanBuilder {
   private readonly skipped: StudyPlan['skipped'] = [];
   private readonly findings: WorkspaceFinding[] = [];
   private readonly insights: boolean;
+  /** DJC012: the views and models of the Python files added, and the templates to check once all are in. */
+  private readonly templateFacts = new TemplateFacts();
+  private readonly templates: { path: string; text: string }[] = [];
 
   /** `insights: false` leaves the pitfalls out (the user turned insights off). */
   constructor(readonly root: string, options: { insights?: boolean } = {}) {
@@ -98,7 +102,14 @@ export class StudyPlanBuilder {
     try {
       const analysis = analyzeDocument(text, path);
       detections = analysis.detections();
-      if (this.insights) this.findings.push(...toWorkspaceFindings(path, text, findInsights(analysis, path)));
+      if (this.insights) {
+        this.findings.push(...toWorkspaceFindings(path, text, findInsights(analysis, path)));
+        if (analysis.kind === 'python') this.templateFacts.setPython(path, text, analysis);
+        else if (analysis.kind === 'template') {
+          this.templateFacts.addTemplate(path);
+          if (text.includes('{%')) this.templates.push({ path, text });
+        }
+      }
     } catch (e) {
       this.addError(path, `detection failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];
@@ -133,6 +144,10 @@ export class StudyPlanBuilder {
 
   /** The plan; `library` supplies the questions (none without one). */
   build(library: Library | null, questionsPerTopic = 5, examplesPerTopic = 5): StudyPlan {
+    // Template findings need every view first: checked now, once.
+    for (const t of this.templates.splice(0)) {
+      this.findings.push(...toWorkspaceFindings(t.path, t.text, this.templateFacts.findings(t.path, analyzeDocument(t.text, t.path))));
+    }
     const topics: TopicPlan[] = [];
     for (const [topic, tally] of this.tallies) {
       const rules = [...tally.rules].map(([ruleId, count]) => ({ ruleId, title: ruleById(ruleId)?.title ?? ruleId, count }))

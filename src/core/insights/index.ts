@@ -3,11 +3,13 @@
 import type { DocumentAnalysis } from '../detect/analysis';
 import { Code } from './code';
 import { CHECKS } from './table';
+import { templateN1Def } from './templateFacts';
 import type { InsightDef, InsightFinding } from './types';
 
 export type { InsightDef, InsightFinding, InsightFix, InsightEdit, InsightRange } from './types';
 
-export const INSIGHTS: readonly InsightDef[] = CHECKS.map(c => c.def);
+/** The Python checks' insights, then DJC012, which templates show (see ./templateFacts; findInsights does not run it). */
+export const INSIGHTS: readonly InsightDef[] = [...CHECKS.map(c => c.def), templateN1Def];
 
 const BY_ID = new Map(INSIGHTS.map(d => [d.id, d]));
 

@@ -46,6 +46,11 @@ export class InThisFileProvider implements vscode.TreeDataProvider<InThisFileNod
     return { uri: this.document?.uri, detections: this.detections };
   }
 
+  /** The active document's insight findings may have changed without an edit (a template's views were read). */
+  insightsChanged(): void {
+    this.refresh(0);
+  }
+
   private refresh(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

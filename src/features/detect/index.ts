@@ -11,6 +11,8 @@ import { InThisFileProvider } from './inThisFile';
 import { StudyPlanPanel } from './studyPlan';
 import { InsightDiagnostics } from '../insights/diagnostics';
 import { InsightCodeActions } from '../insights/codeActions';
+import { INSIGHT_LANGUAGES } from '../insights/diagnostics';
+import { WorkspaceTemplates } from '../insights/workspaceTemplates';
 
 export interface DetectFeature {
   hover: CoachHoverProvider;
@@ -26,10 +28,12 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
   const hover = new CoachHoverProvider(cache, library);
   const inThisFile = new InThisFileProvider(cache, library);
   const studyPlan = new StudyPlanPanel(extensionUri, library, log);
-  const insights = new InsightDiagnostics(cache);
+  const templates = new WorkspaceTemplates();
+  const insights = new InsightDiagnostics(cache, templates);
   hover.insightFindings = doc => insights.findings(doc);
   inThisFile.insightFindings = doc => insights.findings(doc);
-  const insightActions = vscode.languages.registerCodeActionsProvider({ language: 'python' }, new InsightCodeActions(insights),
+  const templatesRead = templates.onDidChange(() => inThisFile.insightsChanged());
+  const insightActions = vscode.languages.registerCodeActionsProvider(INSIGHT_LANGUAGES.map(language => ({ language })), new InsightCodeActions(insights),
     { providedCodeActionKinds: InsightCodeActions.kinds });
   const commands = {
     [Command.studyPlan]: () => studyPlan.run(),
@@ -40,5 +44,5 @@ export function createDetectFeature(extensionUri: vscode.Uri, library: LibrarySe
       void vscode.window.setStatusBarMessage(`Django Interview Coach: hovers ${enabled ? 'on' : 'off'}`, 3000);
     },
   };
-  return { hover, inThisFile, studyPlan, insights, commands, disposables: [cache, inThisFile, studyPlan, insights, insightActions] };
+  return { hover, inThisFile, studyPlan, insights, commands, disposables: [cache, inThisFile, studyPlan, insights, templatesRead, templates, insightActions] };
 }

@@ -1,15 +1,19 @@
-// Insight diagnostics (issue 14): the pitfalls found in open Python documents, in the Problems view.
+// Insight diagnostics (issue 14): the pitfalls found in open Python documents and (DJC012, from the
+// workspace's views) open templates, in the Problems view.
 // Documents are re-checked on change (debounced) from the shared AnalysisCache; a document's
 // diagnostics are published only when its findings changed, so typing does not make them flicker.
 import * as vscode from 'vscode';
-import { EXTENSION_SECTION, Setting } from '../../constants';
+import { DETECTED_LANGUAGES, EXTENSION_SECTION, Setting } from '../../constants';
 import type { InsightFinding, InsightRange } from '../../core/insights/types';
 import { detection } from '../../lazyDetect';
 import type { AnalysisCache } from '../detect/analysisCache';
 import { insightSeverity } from './severity';
+import { WorkspaceTemplates } from './workspaceTemplates';
 
 export const DIAGNOSTIC_SOURCE = 'Django Interview Coach';
 const DEBOUNCE_MS = 300;
+/** The languages insights are found in: Python, and the template languages (DJC012). */
+export const INSIGHT_LANGUAGES: readonly string[] = DETECTED_LANGUAGES;
 
 export function toRange(r: InsightRange): vscode.Range {
   return new vscode.Range(r.line, r.start, r.endLine, r.end);
@@ -22,8 +26,10 @@ export class InsightDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly cache: AnalysisCache) {
+  constructor(private readonly cache: AnalysisCache, private readonly templates?: WorkspaceTemplates) {
     this.subscriptions = [
+      // The workspace's views and models are read (or changed): the open templates are checked again.
+      ...(templates ? [templates.onDidChange(() => this.refreshTemplates())] : []),
       vscode.workspace.onDidOpenTextDocument(doc => this.update(doc)),
       vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
@@ -45,6 +51,10 @@ export class InsightDiagnostics implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.update(doc);
   }
 
+  private refreshTemplates(): void {
+    for (const doc of vscode.workspace.textDocuments) if (doc.languageId !== 'python') this.update(doc);
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -52,10 +62,15 @@ export class InsightDiagnostics implements vscode.Disposable {
   }
 
   private compute(doc: vscode.TextDocument): InsightFinding[] {
-    if (doc.languageId !== 'python' || doc.isClosed) return [];
+    if (!INSIGHT_LANGUAGES.includes(doc.languageId) || doc.isClosed) return [];
     const analysis = this.cache.get(doc);
     if (!analysis) return [];
     try {
+      if (doc.languageId !== 'python') {
+        // DJC012 needs the workspace's views: none until they are read (onDidChange checks again then).
+        const facts = this.templates?.get();
+        return facts ? facts.findings(WorkspaceTemplates.pathOf(doc.uri), analysis) : [];
+      }
       // Relative to the workspace folder, like the study plan's scan: the settings insights read the
       // path for "dev"/"local"/"sample" parts, and the folders above the project are not the user's.
       return detection().findInsights(analysis, vscode.workspace.asRelativePath(doc.uri, false));
@@ -65,7 +80,7 @@ export class InsightDiagnostics implements vscode.Disposable {
   }
 
   update(doc: vscode.TextDocument): void {
-    if (doc.languageId !== 'python' || doc.uri.scheme === 'output') return;
+    if (!INSIGHT_LANGUAGES.includes(doc.languageId) || doc.uri.scheme === 'output') return;
     const severity = insightSeverity();
     const findings = severity === null ? [] : this.compute(doc);
     const uri = doc.uri.toString();

@@ -5,6 +5,7 @@ import type { Library } from '../../core/library';
 import type { QuizItem } from '../../core/quiz/session';
 import { engine } from '../../lazyEngine';
 import { detection } from '../../lazyDetect';
+import { documentKind } from '../../core/detect/kind';
 import type { ItemView } from '../../webview/quizProtocol';
 import { answerMarkdown, reviewNoteView } from '../content/reviewNote';
 import type { QuizPitfall } from '../../core/quiz/session';
@@ -80,7 +81,8 @@ function pitfallView(p: QuizPitfall, library: Library): ItemView | undefined {
     where: `${p.path}:${p.line + 1}`,
     path: p.path,
     line: p.line,
-    codeHtml: e.renderMarkdown(`${fence}python\n${p.lines.join('\n')}\n${fence}`),
+    // Highlighted as the file is written: Python, or a Django template (DJC012's findings are in templates).
+    codeHtml: e.renderMarkdown(`${fence}${documentKind(p.path) === 'template' ? 'django' : 'python'}\n${p.lines.join('\n')}\n${fence}`),
     firstLine: p.firstLine + 1,
     lineCount: p.lines.length,
     messageHtml: e.renderInline(p.message),
