@@ -23,7 +23,6 @@ import type { InsightFinding } from './types';
 
 const FIELD = /\b(?:models\.)?(CharField|TextField)[ \t]*\(/g;
 const FIELDS = ['django.db.models.CharField', 'django.db.models.TextField'];
-const NULL_WORD = /n\s*u\s*l\s*l/;
 const FIELD_AT = new RegExp(FIELD.source, 'y');
 
 /**
@@ -101,9 +100,8 @@ export const nullString: InsightCheck = {
       // The cheap tests first (all must pass; none has side effects). Only a model field assigned to a
       // name: not the column of a pghistory ProxyField, the base field of an ArrayField…
       if (!/(?:^|;)\s*\w+\s*(?::[^=;\n]*)?=\s*[\w.]*$/.test(code.masked.slice(code.lineStarts[line], m.index))) continue;
-      // An argument that reads `null=True` once its spaces are dropped holds n, u, l, l in that order.
-      const close = code.closeParen(open);
-      if (close < 0 || !NULL_WORD.test(code.masked.slice(open, close))) continue;
+      // nullFieldCalls found a `null = True` right inside these brackets; an unclosed call is not read.
+      if (code.closeParen(open) < 0) continue;
       const name = m[0].slice(0, m[0].indexOf('(')).trim();
       if (code.masked[m.index - 1] === '.') {
         // `fields.CharField(` with `from . import fields`: the project's own subclass of the Django field.
