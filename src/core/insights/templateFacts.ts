@@ -60,7 +60,7 @@ const MANAGER_READS = new Set(['all', 'count', 'exists']);
 export class TemplateFacts {
   private readonly python = new Map<string, PythonFacts>();
   private readonly templates = new Set<string>();
-  private derived: { models: Map<string, ModelFact[]>; managers: Map<string, boolean[]>; renders: Map<string, RenderFact[]>; mentions: Map<string, number> } | null = null;
+  private derived: { models: Map<string, ModelFact[]>; managers: Map<string, boolean[]>; renders: Map<string, RenderFact[]>; mentions: Map<string, number>; templatesByName: Map<string, string[]> } | null = null;
   private readonly relationCache = new Map<string, Map<string, Relation> | null>();
 
   /** A Python file changed (or was found): its models and renders replace what it gave before. `path` '/'-separated; `analysis` of this text, when the caller has one, is reused. */
@@ -103,7 +103,10 @@ export class TemplateFacts {
       for (const r of facts.renders) push(renders, r.template, r);
       for (const [name, n] of facts.mentions) mentions.set(name, (mentions.get(name) ?? 0) + n);
     }
-    return (this.derived = { models, managers, renders, mentions });
+    // The template files by each name they go by (a template per question, not a walk over all of them).
+    const templatesByName = new Map<string, string[]>();
+    for (const path of this.templates) for (const name of templateNames(path)) push(templatesByName, name, path);
+    return (this.derived = { models, managers, renders, mentions, templatesByName });
   }
 
   /** The DJC012 findings of one template document (`templatePath` '/'-separated). Never throws. */
@@ -129,9 +132,9 @@ export class TemplateFacts {
 
   /** The renders of the template, or null when any mention of its name cannot be read or another file has its name. */
   private rendersOf(templatePath: string, names: string[]): RenderFact[] | null {
-    const { renders, mentions } = this.index();
-    for (const other of this.templates) {
-      if (other !== templatePath && templateNames(other).some(n => names.includes(n))) return null;
+    const { renders, mentions, templatesByName } = this.index();
+    for (const name of names) {
+      if ((templatesByName.get(name) ?? []).some(other => other !== templatePath)) return null;
     }
     const out: RenderFact[] = [];
     for (const name of names) {

@@ -90,7 +90,7 @@ export function readTemplate(masked: string): TemplateShape {
       }
     } else if (n.name) {
       // `{% with a=b %}`, `{% with b as a %}`, `{% url … as a %}`, `{% regroup … as a %}`, `{% firstof … as a %}`.
-      for (const w of n.inner.matchAll(/(?:^|\s)([A-Za-z_]\w*)\s*=(?!=)/g)) if (n.name === 'with') bound.add(w[1]);
+      if (n.name === 'with') for (const w of n.inner.matchAll(/(?:^|\s)([A-Za-z_]\w*)\s*=(?!=)/g)) bound.add(w[1]);
       const as = /\sas\s+([A-Za-z_]\w*)\s*$/.exec(n.inner);
       if (as) bound.add(as[1]);
     }
