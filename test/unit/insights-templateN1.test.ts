@@ -10,7 +10,7 @@ import { ROOT } from './helpers';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { findInsights, INSIGHTS, insightById } from '../../src/core/insights/index';
 import { TemplateFacts, templateNames } from '../../src/core/insights/templateFacts';
-import { readTemplate } from '../../src/core/insights/templateLoops';
+import { boundByAs, readTemplate } from '../../src/core/insights/templateLoops';
 import type { InsightFinding } from '../../src/core/insights/types';
 
 const MODELS = [
@@ -315,5 +315,23 @@ describe('the sample project', () => {
     const plan = scanDirectory(root, null);
     const found = plan.pitfalls.find(g => g.insightId === 'DJC012')?.findings.map(f => `${f.path}:${f.range.line + 1}`);
     assert.deepEqual(found, ['orders/templates/orders/order_history.html:10']);
+  });
+});
+
+describe('insights: DJC012 template scan helpers', () => {
+  it('boundByAs agrees with the regex it replaces', () => {
+    const AS = /\sas\s+([A-Za-z_]\w*)\s*$/;
+    const cases = [' x as y', 'url "a" as link ', 'as y', ' as 1y', ' as y z', 'has y', ' as\ty\t', ' x  as  _y2', ' as ', 'x as', ' pas y', ' as y.z'];
+    const alphabet = [' ', '\t', 'a', 's', 'as', 'y', '1', '_', '.', 'x', 'has', ' as '];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) cases.push(Array.from({ length: 1 + Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+    let bound = 0;
+    for (const c of cases) {
+      const expected = AS.exec(c)?.[1] ?? null;
+      assert.equal(boundByAs(c), expected, JSON.stringify(c));
+      if (expected) bound++;
+    }
+    assert.ok(bound > 20 && bound < cases.length - 20, `${bound} cases bind a name`);
   });
 });

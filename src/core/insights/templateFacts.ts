@@ -118,6 +118,11 @@ export class TemplateFacts {
       if (!names.length) return [];
       const renders = this.rendersOf(templatePath, names);
       if (!renders) return [];
+      // Only a loop over a name a view fills with a readable queryset can be a finding: a template that
+      // does not even mention one of those names is not parsed.
+      const querysetNames = new Set<string>();
+      for (const r of renders) for (const [key, v] of r.context!) if (v !== 'other' && !v.opaque) querysetNames.add(key);
+      if (![...querysetNames].some(key => analysis.masked.includes(key))) return [];
       const shape = readTemplate(analysis.masked);
       const out: InsightFinding[] = [];
       for (const loop of shape.loops) {

@@ -3,6 +3,10 @@
 // the template binds itself (`{% with %}`, `… as name`, loop variables), which may shadow a context name.
 // Pure and linear in the text; never throws. Works on the masked text (comments and verbatim blocks
 // blanked, offsets unchanged).
+import { isSpace } from './code';
+import { regExpFor } from './lineScan';
+
+const REBINDS = new Map<string, RegExp>(), READS = new Map<string, RegExp>();
 
 /** One `x.<rel>.<attr>` read inside `{{ … }}` or `{% … %}` of a loop body. Offsets into the text. */
 export interface TemplateRead {
@@ -62,7 +66,7 @@ export function readTemplate(masked: string): TemplateShape {
   const loops: TemplateLoop[] = [];
   const bound = new Set<string>();
   if (masked.length > MAX_TEMPLATE_CHARS || !masked.includes('{%')) return { loops, bound };
-  const nodes = scanNodes(masked);
+  const nodes = scanNodes(masked, bound);
   const stack: Open[] = [];
   const closed: Open[] = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -89,10 +93,7 @@ export function readTemplate(masked: string): TemplateShape {
         closed.push(top);
       }
     } else if (n.name) {
-      // `{% with a=b %}`, `{% with b as a %}`, `{% url … as a %}`, `{% regroup … as a %}`, `{% firstof … as a %}`.
-      if (n.name === 'with') for (const w of n.inner.matchAll(/(?:^|\s)([A-Za-z_]\w*)\s*=(?!=)/g)) bound.add(w[1]);
-      const as = /\sas\s+([A-Za-z_]\w*)\s*$/.exec(n.inner);
-      if (as) bound.add(as[1]);
+      addBindings(n.name, n.inner, bound);
     }
   }
   // An unterminated `{% for %}` has no body Django would render (the template does not compile): no loop.
@@ -108,8 +109,10 @@ export function readTemplate(masked: string): TemplateShape {
 function readsIn(nodes: Node[], loop: Open): TemplateRead[] {
   const v = loop.variables[0];
   const out: TemplateRead[] = [];
-  const rebinds = new RegExp(`(?:^|[\\s,])${v}(?:\\s*,[\\w\\s,]*)?\\s+in\\s|(?:^|\\s)${v}\\s*=(?!=)|\\sas\\s+${v}\\s*$`);
-  const read = new RegExp(`(?<![\\w.])${v}\\.([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)`, 'g');
+  // Built once per loop variable name (building a regex costs more than running it); `read` is used
+  // only through matchAll, which copies it, so its flag keeps no state here.
+  const rebinds = regExpFor(REBINDS, v, n => new RegExp(`(?:^|[\\s,])${n}(?:\\s*,[\\w\\s,]*)?\\s+in\\s|(?:^|\\s)${n}\\s*=(?!=)|\\sas\\s+${n}\\s*$`));
+  const read = regExpFor(READS, v, n => new RegExp(`(?<![\\w.])${n}\\.([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)`, 'g'));
   for (let i = loop.first + 1; i < loop.last; i++) {
     const n = nodes[i];
     if (n.name && rebinds.test(n.inner)) return [];
@@ -129,9 +132,22 @@ function readsIn(nodes: Node[], loop: Open): TemplateRead[] {
  * (its tag pattern does not cross line breaks). Linear: the next closing delimiter and line break are
  * looked up once and reused until passed, so an unterminated `{%` costs nothing more.
  */
-function scanNodes(masked: string): Node[] {
+/** The names a tag other than for/empty/endfor binds: `{% with a=b %}`, `{% with b as a %}`, `{% url … as a %}`, `{% regroup … as a %}`, `{% firstof … as a %}`. */
+function addBindings(name: string, inner: string, bound: Set<string>): void {
+  if (name === 'with') for (const w of inner.matchAll(/(?:^|\s)([A-Za-z_]\w*)\s*=(?!=)/g)) bound.add(w[1]);
+  const as = boundByAs(inner);
+  if (as) bound.add(as);
+}
+
+/**
+ * The template's tags and variable nodes, in order — but outside every `{% for %}` only the `for` tags:
+ * there a variable node is read by nothing and another tag only binds names (added to `bound` here).
+ */
+function scanNodes(masked: string, bound: Set<string>): Node[] {
   const nodes: Node[] = [];
   let tagClose = -1, varClose = -1, lineEnd = -1;
+  // How many `{% for %}` are open (readTemplate's stack): only inside one is a variable node a read.
+  let depth = 0;
   for (let i = masked.indexOf('{'); i >= 0 && i < masked.length - 1; i = masked.indexOf('{', i + 1)) {
     const c = masked.charCodeAt(i + 1);
     if (c !== 0x25 && c !== 0x7b) continue; // `{%` or `{{`
@@ -145,20 +161,54 @@ function scanNodes(masked: string): Node[] {
       if (tagClose > lineEnd) continue;
       let from = i + 2;
       if (masked[from] === '-') from++;
-      const head = /^\s*([A-Za-z_]\w*)/.exec(masked.slice(from, tagClose));
-      if (head) {
+      // The tag's name: blanks, then a name (what /^\s*([A-Za-z_]\w*)/ reads), read without a regex per tag.
+      let nameStart = from;
+      while (nameStart < tagClose && isSpace(masked.charCodeAt(nameStart))) nameStart++;
+      if (nameStart < tagClose && isNameStart(masked.charCodeAt(nameStart))) {
+        let nameEnd = nameStart + 1;
+        while (nameEnd < tagClose && isNameChar(masked.charCodeAt(nameEnd))) nameEnd++;
         let to = tagClose;
-        if (masked[to - 1] === '-' && to - 1 > from + head[0].length) to--;
-        nodes.push({ start: i, end: tagClose + 2, name: head[1], inner: masked.slice(from + head[0].length, to), innerStart: from + head[0].length });
+        if (masked[to - 1] === '-' && to - 1 > nameEnd) to--;
+        const name = masked.slice(nameStart, nameEnd);
+        if (depth === 0 && name !== 'for') {
+          // Outside every loop an `empty` or `endfor` closes nothing (readTemplate's stack is empty).
+          if (name !== 'empty' && name !== 'endfor') addBindings(name, masked.slice(nameEnd, to), bound);
+        } else {
+          if (name === 'for') depth++;
+          else if (name === 'endfor') depth--;
+          nodes.push({ start: i, end: tagClose + 2, name, inner: masked.slice(nameEnd, to), innerStart: nameEnd });
+        }
       }
       i = tagClose + 1;
     } else {
       if (varClose < i + 2) varClose = masked.indexOf('}}', i + 2);
       if (varClose < 0) { varClose = masked.length; continue; }
       if (varClose > lineEnd) continue;
-      nodes.push({ start: i, end: varClose + 2, name: '', inner: masked.slice(i + 2, varClose), innerStart: i + 2 });
+      if (depth > 0) nodes.push({ start: i, end: varClose + 2, name: '', inner: masked.slice(i + 2, varClose), innerStart: i + 2 });
       i = varClose + 1;
     }
   }
   return nodes;
+}
+
+/** `[A-Za-z_]` and `\w` (no u flag) for a character code. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** The name `… as name` binds at the end of a tag: what `/\sas\s+([A-Za-z_]\w*)\s*$/` captures, or null. */
+export function boundByAs(inner: string): string | null {
+  let e = inner.length;
+  while (e > 0 && isSpace(inner.charCodeAt(e - 1))) e--;
+  let s = e;
+  while (s > 0 && isNameChar(inner.charCodeAt(s - 1))) s--;
+  if (s === e || !isNameStart(inner.charCodeAt(s))) return null;
+  let k = s;
+  while (k > 0 && isSpace(inner.charCodeAt(k - 1))) k--;
+  if (k === s || k < 3 || inner.charCodeAt(k - 1) !== 0x73 || inner.charCodeAt(k - 2) !== 0x61 || !isSpace(inner.charCodeAt(k - 3))) return null;
+  return inner.slice(s, e);
 }
