@@ -330,6 +330,8 @@ describe('insights: DJC012 template scan helpers', () => {
     for (const c of cases) {
       const expected = AS.exec(c)?.[1] ?? null;
       assert.equal(boundByAs(c), expected, JSON.stringify(c));
+      // Read in place inside a longer text, as the scan of a template asks it.
+      assert.equal(boundByAs(`x as ${c} as y`, 5, 5 + c.length), expected, JSON.stringify(c));
       if (expected) bound++;
     }
     assert.ok(bound > 20 && bound < cases.length - 20, `${bound} cases bind a name`);

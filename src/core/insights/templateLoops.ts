@@ -139,6 +139,11 @@ function addBindings(name: string, inner: string, bound: Set<string>): void {
   if (as) bound.add(as);
 }
 
+/** Whether text[s, e) is `word`. */
+function spells(text: string, s: number, e: number, word: string): boolean {
+  return e - s === word.length && text.startsWith(word, s);
+}
+
 /**
  * The template's tags and variable nodes, in order — but outside every `{% for %}` only the `for` tags:
  * there a variable node is read by nothing and another tag only binds names (added to `bound` here).
@@ -169,11 +174,16 @@ function scanNodes(masked: string, bound: Set<string>): Node[] {
         while (nameEnd < tagClose && isNameChar(masked.charCodeAt(nameEnd))) nameEnd++;
         let to = tagClose;
         if (masked[to - 1] === '-' && to - 1 > nameEnd) to--;
-        const name = masked.slice(nameStart, nameEnd);
-        if (depth === 0 && name !== 'for') {
-          // Outside every loop an `empty` or `endfor` closes nothing (readTemplate's stack is empty).
-          if (name !== 'empty' && name !== 'endfor') addBindings(name, masked.slice(nameEnd, to), bound);
+        if (depth === 0 && !spells(masked, nameStart, nameEnd, 'for')) {
+          // Outside every loop an `empty` or `endfor` closes nothing (readTemplate's stack is empty); the
+          // other tags are read in place for their bindings, most without a string made.
+          if (spells(masked, nameStart, nameEnd, 'with')) addBindings('with', masked.slice(nameEnd, to), bound);
+          else if (!spells(masked, nameStart, nameEnd, 'empty') && !spells(masked, nameStart, nameEnd, 'endfor')) {
+            const as = boundByAs(masked, nameEnd, to);
+            if (as) bound.add(as);
+          }
         } else {
+          const name = masked.slice(nameStart, nameEnd);
           if (name === 'for') depth++;
           else if (name === 'endfor') depth--;
           nodes.push({ start: i, end: tagClose + 2, name, inner: masked.slice(nameEnd, to), innerStart: nameEnd });
@@ -201,14 +211,15 @@ function isNameChar(c: number): boolean {
 }
 
 /** The name `… as name` binds at the end of a tag: what `/\sas\s+([A-Za-z_]\w*)\s*$/` captures, or null. */
-export function boundByAs(inner: string): string | null {
-  let e = inner.length;
-  while (e > 0 && isSpace(inner.charCodeAt(e - 1))) e--;
+export function boundByAs(text: string, from = 0, to = text.length): string | null {
+  // Read in text[from, to) (a tag's inner text inside the template), so no slice is made to ask.
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   let s = e;
-  while (s > 0 && isNameChar(inner.charCodeAt(s - 1))) s--;
-  if (s === e || !isNameStart(inner.charCodeAt(s))) return null;
+  while (s > from && isNameChar(text.charCodeAt(s - 1))) s--;
+  if (s === e || !isNameStart(text.charCodeAt(s))) return null;
   let k = s;
-  while (k > 0 && isSpace(inner.charCodeAt(k - 1))) k--;
-  if (k === s || k < 3 || inner.charCodeAt(k - 1) !== 0x73 || inner.charCodeAt(k - 2) !== 0x61 || !isSpace(inner.charCodeAt(k - 3))) return null;
-  return inner.slice(s, e);
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === s || k < from + 3 || text.charCodeAt(k - 1) !== 0x73 || text.charCodeAt(k - 2) !== 0x61 || !isSpace(text.charCodeAt(k - 3))) return null;
+  return text.slice(s, e);
 }
