@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../src/core/detect/analysis';
 import { Code, isSpace } from '../../src/core/insights/code';
 import { assignsDottedSum, hintMatches, holds, lineMatches, namesSaveSignal, regExpFor } from '../../src/core/insights/lineScan';
-import { nullTrue } from '../../src/core/insights/nullString';
+import { namesUnique, nullTrue } from '../../src/core/insights/nullString';
 import { holdsUserRead } from '../../src/core/insights/cachePagePerUser';
 import { isMigrationModule } from '../../src/core/insights/modelFields';
 
@@ -124,6 +124,12 @@ describe('insights: fast line scans', () => {
     const c = code(['from django.views.decorators.cache import cache_page', '@cache_page(60)', 'def v(r): pass', 'x = my_cache_page(1); cache_pages = 2', 'y = decorators.cache_page(5)(v); cache_page', 'he_page = 1; che_page = 2', ''].join('\n'));
     assert.deepEqual(found(hintMatches(c, NAME, 'he_pag', 3)), found(c.matches(NAME)));
     assert.equal(found(hintMatches(c, NAME, 'he_pag', 3)).length, 3);
+  });
+
+  it('namesUnique answers as the two searches it replaces', () => {
+    const cases = ['unique_together = [("a", "b")]', 'models.UniqueConstraint(fields=["a"])', 'unique = True', 'queue_together', 'xunique_togetherx',
+      'UniqueConstrain', 'que', 'unique_togethe', 'q unique_together', 'Unique_together', '', 'quequeUniqueConstraint', 'uniqueque_together'];
+    for (const t of cases) assert.equal(namesUnique(t), t.includes('unique_together') || t.includes('UniqueConstraint'), JSON.stringify(t));
   });
 
   it('isMigrationModule answers as its regex alone does', () => {

@@ -66,8 +66,8 @@ const MIGRATION = /^class\s+Migration\s*\(\s*migrations\.Migration\s*\)/m;
 
 /** Whether the masked text is a migration module (`class Migration(migrations.Migration)`), wherever the file lives. */
 export function isMigrationModule(masked: string): boolean {
-  // The regex is tried at every line start; `gratio` (g is rare in code; V8 looks for a needle of up to 6 characters from its first one) is looked for first.
-  return masked.includes('gratio') && MIGRATION.test(masked);
+  // The regex is tried at every line start; `Migrat` (an upper-case M is rare in code; V8 looks for a needle of up to 6 characters from its first one) is looked for first.
+  return masked.includes('Migrat') && MIGRATION.test(masked);
 }
 
 const CACHE = new WeakMap<Code, Map<string, ModelShape>>();
