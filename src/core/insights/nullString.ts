@@ -146,13 +146,11 @@ const TEST_PATH = /(?:^|[\\/])(?:tests[\\/]|tests\.py$|test_[^\\/]*\.py$)/;
 
 /**
  * Whether the masked text holds `unique_together` or `UniqueConstraint` (what inUniqueConstraint looks
- * for in a class): one search for the `que` both hold 3 characters in (q is rare in code).
+ * for in a class): from `que_to`/`queCon` (q is rarer in code than the words' first letters; `que` alone
+ * is in every `request` and `queryset`, and V8 looks for a needle of up to 6 characters from its first one).
  */
 export function namesUnique(masked: string): boolean {
-  for (let i = masked.indexOf('que', 3); i >= 0; i = masked.indexOf('que', i + 3)) {
-    if (masked.startsWith('unique_together', i - 3) || masked.startsWith('UniqueConstraint', i - 3)) return true;
-  }
-  return false;
+  return holds(masked, 'que_to', 'unique_together') || holds(masked, 'queCon', 'UniqueConstraint');
 }
 
 /**
