@@ -277,6 +277,24 @@ export class Code {
     return (known[line] = last);
   }
 
+  /**
+   * The lines of the statements directly in the block a header on `line` opens (a class's fields and
+   * methods, not what they hold): statement starts at the indentation of the body's first statement.
+   */
+  bodyStatements(line: number): number[] {
+    const out: number[] = [];
+    const end = this.blockEnd(line);
+    let bodyIndent = -1;
+    const headerEnd = this.lineOf(this.statementEnd(this.firstCode(line)));
+    for (let l = headerEnd + 1; l <= end && l < this.lineCount; l++) {
+      if (this.isBlank(l) || !this.startsStatement(l)) continue;
+      const w = this.indent(l);
+      if (bodyIndent < 0) bodyIndent = w;
+      if (w === bodyIndent) out.push(l);
+    }
+    return out;
+  }
+
   /** The `)` matching the `(` at `open`, or -1. */
   closeParen(open: number): number {
     const t = this.masked;

@@ -27,16 +27,9 @@ export function modelShapes(code: Code): Map<string, ModelShape> {
   if (cached) return cached;
   const out = new Map<string, ModelShape>();
   for (const info of code.context.classes) {
-    const end = code.blockEnd(info.line);
     const relations = new Map<string, Relation>();
     let declaresFields = false;
-    let bodyIndent = -1;
-    const headerEnd = code.lineOf(code.statementEnd(code.firstCode(info.line)));
-    for (let l = headerEnd + 1; l <= end && l < code.lineCount; l++) {
-      if (code.isBlank(l) || !code.startsStatement(l)) continue;
-      const w = code.indent(l);
-      if (bodyIndent < 0) bodyIndent = w;
-      if (w !== bodyIndent) continue;
+    for (const l of code.bodyStatements(info.line)) {
       const m = FIELD_LINE.exec(code.line(l));
       if (!m) continue;
       const last = m[2].slice(m[2].lastIndexOf('.') + 1);

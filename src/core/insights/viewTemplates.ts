@@ -115,17 +115,10 @@ function templateMentions(code: Code): Map<string, number> {
 function readModels(code: Code, path: string): ModelFact[] {
   const out: ModelFact[] = [];
   for (const info of code.context.classes) {
-    const end = code.blockEnd(info.line);
     const fields = new Map<string, FieldFact>();
     let objects: string | null = null;
     let firstManager: string | null = null;
-    let bodyIndent = -1;
-    const headerEnd = code.lineOf(code.statementEnd(code.firstCode(info.line)));
-    for (let l = headerEnd + 1; l <= end && l < code.lineCount; l++) {
-      if (code.isBlank(l) || !code.startsStatement(l)) continue;
-      const w = code.indent(l);
-      if (bodyIndent < 0) bodyIndent = w;
-      if (w !== bodyIndent) continue;
+    for (const l of code.bodyStatements(info.line)) {
       const line = code.line(l);
       const om = /^[ \t]+(\w+)[ \t]*=[ \t]*([\w.]+)[ \t]*\(/.exec(line);
       // (django-taggit's TaggableManager is a field, not a model manager.)
@@ -412,17 +405,10 @@ function listViews(code: Code, path: string): RenderFact[] {
   for (const info of code.context.classes) {
     const bases = info.bases.map(b => b.slice(b.lastIndexOf('.') + 1));
     if (!bases.includes('ListView')) continue;
-    const end = code.blockEnd(info.line);
     let model: string | null = null, queryset: QuerysetFact | 'other' | null = null, template: string | null = null, objectName: string | null = null;
     let opaque = !bases.every(b => HARMLESS_BASES.test(b));
     let templateLine = info.line;
-    let bodyIndent = -1;
-    const headerEnd = code.lineOf(code.statementEnd(code.firstCode(info.line)));
-    for (let l = headerEnd + 1; l <= end && l < code.lineCount; l++) {
-      if (code.isBlank(l) || !code.startsStatement(l)) continue;
-      const w = code.indent(l);
-      if (bodyIndent < 0) bodyIndent = w;
-      if (w !== bodyIndent) continue;
+    for (const l of code.bodyStatements(info.line)) {
       const s = code.firstCode(l);
       const text = code.masked.slice(s, code.lineEnds[l]);
       const a = /^(\w+)\s*=(?!=)\s*/.exec(text);
