@@ -131,7 +131,7 @@ export function assignsDottedSum(masked: string): boolean {
 }
 
 /** `/\w/` (no u flag) for a character code; false for NaN (before the text). */
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 

@@ -10,8 +10,9 @@ export type Relation = 'one' | 'many';
 /** `name = models.ForeignKey(` and friends at the start of a class-body line; group 1 the name, 2 the field class. */
 const FIELD_LINE = /^[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)[ \t]*\(/;
 /** Field classes by their last dotted segment: Django's and the common tree/cluster variants of them. */
-const ONE = /^(?:ForeignKey|OneToOneField|TreeForeignKey|TreeOneToOneField|ParentalKey)$/;
-const MANY = /^(?:ManyToManyField|TreeManyToManyField|ParentalManyToManyField)$/;
+/** Relation fields, by the last part of their name: to one row, and to many. */
+export const ONE = /^(?:ForeignKey|OneToOneField|TreeForeignKey|TreeOneToOneField|ParentalKey)$/;
+export const MANY = /^(?:ManyToManyField|TreeManyToManyField|ParentalManyToManyField)$/;
 const ANY_FIELD = /^models\.\w+Field$|^models\.(?:ForeignKey|ManyToManyField|OneToOneField)$/;
 
 export interface ModelShape {

@@ -31,6 +31,7 @@
 // context_object_name; the default template is `<app_label>/<model_name>_list.html`), topics/templates
 // (names are looked up in DIRS and, with APP_DIRS, each app's templates/ folder, the first found wins).
 import type { DocumentAnalysis } from '../detect/analysis';
+import { lineOfOffset } from '../detect/context';
 import { MAX_TEMPLATE_CHARS, readTemplate, type TemplateLoop } from './templateLoops';
 import type { InsightDef, InsightFinding, InsightRange } from './types';
 import { pythonFacts, type FieldFact, type ModelFact, type PythonFacts, type QuerysetFact, type RelKind, type RenderFact } from './viewTemplates';
@@ -195,7 +196,7 @@ export class TemplateFacts {
       out.push({
         insightId: 'DJC012',
         range: rangeOf(analysis, read.start, managerRead ? read.attrEnd : read.relEnd),
-        message: `${what} runs a query for every row of the loop over \`${loop.iterable}\` (line ${lineOf(analysis, loop.tagStart) + 1}): the view fills \`${loop.iterable}\` with \`${clip(first.qs.text)}\` (${where}), which has no ${method}("${read.rel}"): 1 + N queries.`,
+        message: `${what} runs a query for every row of the loop over \`${loop.iterable}\` (line ${lineOfOffset(analysis.lineStarts, loop.tagStart) + 1}): the view fills \`${loop.iterable}\` with \`${clip(first.qs.text)}\` (${where}), which has no ${method}("${read.rel}"): 1 + N queries.`,
         related: [{ range: rangeOf(analysis, loop.tagStart, loop.tagEnd), message: `the loop over \`${loop.iterable}\`` }],
       });
     }
@@ -298,19 +299,8 @@ export function templateNames(path: string): string[] {
   return out;
 }
 
-function lineOf(analysis: DocumentAnalysis, offset: number): number {
-  const starts = analysis.lineStarts;
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function rangeOf(analysis: DocumentAnalysis, start: number, end: number): InsightRange {
-  const line = lineOf(analysis, start), endLine = lineOf(analysis, end);
+  const line = lineOfOffset(analysis.lineStarts, start), endLine = lineOfOffset(analysis.lineStarts, end, line);
   return { line, start: start - analysis.lineStarts[line], endLine, end: end - analysis.lineStarts[endLine] };
 }
 

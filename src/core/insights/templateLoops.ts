@@ -4,7 +4,7 @@
 // Pure and linear in the text; never throws. Works on the masked text (comments and verbatim blocks
 // blanked, offsets unchanged).
 import { isSpace } from './code';
-import { regExpFor } from './lineScan';
+import { isWordCode, regExpFor } from './lineScan';
 
 const REBINDS = new Map<string, RegExp>(), READS = new Map<string, RegExp>();
 
@@ -171,7 +171,7 @@ function scanNodes(masked: string, bound: Set<string>): Node[] {
       while (nameStart < tagClose && isSpace(masked.charCodeAt(nameStart))) nameStart++;
       if (nameStart < tagClose && isNameStart(masked.charCodeAt(nameStart))) {
         let nameEnd = nameStart + 1;
-        while (nameEnd < tagClose && isNameChar(masked.charCodeAt(nameEnd))) nameEnd++;
+        while (nameEnd < tagClose && isWordCode(masked.charCodeAt(nameEnd))) nameEnd++;
         let to = tagClose;
         if (masked[to - 1] === '-' && to - 1 > nameEnd) to--;
         if (depth === 0 && !spells(masked, nameStart, nameEnd, 'for')) {
@@ -201,14 +201,11 @@ function scanNodes(masked: string, bound: Set<string>): Node[] {
   return nodes;
 }
 
-/** `[A-Za-z_]` and `\w` (no u flag) for a character code. */
+/** `[A-Za-z_]` for a character code (`\w` is lineScan's isWordCode). */
 function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
-}
 
 /** The name `… as name` binds at the end of a tag: what `/\sas\s+([A-Za-z_]\w*)\s*$/` captures, or null. */
 export function boundByAs(text: string, from = 0, to = text.length): string | null {
@@ -216,7 +213,7 @@ export function boundByAs(text: string, from = 0, to = text.length): string | nu
   let e = to;
   while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   let s = e;
-  while (s > from && isNameChar(text.charCodeAt(s - 1))) s--;
+  while (s > from && isWordCode(text.charCodeAt(s - 1))) s--;
   if (s === e || !isNameStart(text.charCodeAt(s))) return null;
   let k = s;
   while (k > from && isSpace(text.charCodeAt(k - 1))) k--;

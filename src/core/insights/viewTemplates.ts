@@ -10,7 +10,7 @@
 // Pure; never throws (a file that cannot be read gives no facts).
 import { analyzeDocument, type DocumentAnalysis } from '../detect/analysis';
 import { Code } from './code';
-import { isTestOrMigration } from './modelFields';
+import { isTestOrMigration, MANY, ONE } from './modelFields';
 
 export type RelKind = 'one' | 'many';
 
@@ -74,8 +74,6 @@ export interface PythonFacts {
 }
 
 const EMPTY: PythonFacts = { models: [], renders: [], mentions: new Map(), managers: new Map() };
-const ONE = /^(?:ForeignKey|OneToOneField|TreeForeignKey|TreeOneToOneField|ParentalKey)$/;
-const MANY = /^(?:ManyToManyField|TreeManyToManyField|ParentalManyToManyField)$/;
 const FIELD_LINE = /^[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*((?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*))[ \t]*\(/;
 /** QuerySet methods that keep the rows a queryset of the same model (no custom manager/queryset method). */
 const STANDARD = new Set(['all', 'filter', 'exclude', 'order_by', 'select_related', 'prefetch_related', 'distinct', 'annotate', 'alias', 'only', 'defer', 'using', 'reverse']);
