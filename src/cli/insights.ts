@@ -77,14 +77,14 @@ export const insights: Verb = async (args, io) => {
   if (isDir) {
     // DJC012 needs every view and model first: the Python files build the facts, then the templates are checked.
     const facts = new TemplateFacts();
-    const pending: { name: string; text: string }[] = [];
+    const pending: { name: string; analysis: DocumentAnalysis }[] = [];
     walkSourceFiles(target, {
       file: (name, text) => {
         const analysis = analyzeDocument(text, name);
         if (analysis.kind === 'template') {
           templates++;
           facts.addTemplate(name);
-          if (text.includes('{%')) pending.push({ name, text });
+          if (text.includes('{%')) pending.push({ name, analysis });
           return;
         }
         if (analysis.kind !== 'python') return;
@@ -95,10 +95,8 @@ export const insights: Verb = async (args, io) => {
       skipped: () => {},
       error: (name, message) => io.err(`${name}: ${message}`),
     }, { noMigrations: flags.has('no-migrations') });
-    for (const t of pending) {
-      const analysis = analyzeDocument(t.text, t.name);
-      rows.push(...rowsOf(t.name, analysis, facts.findings(t.name, analysis)));
-    }
+    // Each template's analysis from the walk is checked now that every view is in.
+    for (const t of pending) rows.push(...rowsOf(t.name, t.analysis, facts.findings(t.name, t.analysis)));
   } else {
     const analysis = analyzeFile(target, io);
     if (!analysis) return 1;

@@ -3,7 +3,7 @@
 // in ./scanFs for the command line, the editor's own file system in the extension).
 import type { Library } from '../library';
 import { topicLabel, type TopicId } from '../taxonomy';
-import { analyzeDocument, documentKind, type Detection } from './analysis';
+import { analyzeDocument, documentKind, type Detection, type DocumentAnalysis } from './analysis';
 import type { HoverQuestion } from './hover';
 import { rankQuestions } from './rank';
 import { ruleById } from './rules';
@@ -89,7 +89,7 @@ export class StudyPlanBuilder {
   private readonly insights: boolean;
   /** DJC012: the views and models of the Python files added, and the templates to check once all are in. */
   private readonly templateFacts = new TemplateFacts();
-  private readonly templates: { path: string; text: string }[] = [];
+  private readonly templates: { path: string; analysis: DocumentAnalysis }[] = [];
 
   /** `insights: false` leaves the pitfalls out (the user turned insights off). */
   constructor(readonly root: string, options: { insights?: boolean } = {}) {
@@ -107,7 +107,7 @@ export class StudyPlanBuilder {
         if (analysis.kind === 'python') this.templateFacts.setPython(path, text, analysis);
         else if (analysis.kind === 'template') {
           this.templateFacts.addTemplate(path);
-          if (text.includes('{%')) this.templates.push({ path, text });
+          if (text.includes('{%')) this.templates.push({ path, analysis });
         }
       }
     } catch (e) {
@@ -146,7 +146,7 @@ export class StudyPlanBuilder {
   build(library: Library | null, questionsPerTopic = 5, examplesPerTopic = 5): StudyPlan {
     // Template findings need every view first: checked now, once.
     for (const t of this.templates.splice(0)) {
-      this.findings.push(...toWorkspaceFindings(t.path, t.text, this.templateFacts.findings(t.path, analyzeDocument(t.text, t.path))));
+      this.findings.push(...toWorkspaceFindings(t.path, t.analysis.text, this.templateFacts.findings(t.path, t.analysis)));
     }
     const topics: TopicPlan[] = [];
     for (const [topic, tally] of this.tallies) {
